@@ -1,0 +1,267 @@
+"""The ``brandhub`` command line: check, build, serve and new.
+
+Every command takes ``-f CONFIG`` and ``--content DIR``. Problems go to stderr, one line each,
+and the command exits 1; no traceback reaches an editor (set BRANDHUB_DEBUG=1 to see one).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+from typing import Any, NoReturn
+
+import click
+from mkdocs import exceptions as mkdocs_errors
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+
+from hub import __version__
+from hub.atomic import write_atomically
+from hub.model import Kind
+from hub.problems import ContentError
+from hub.project import NOW_VARIABLE, Project, load_project
+from hub.publish import State, state
+from hub.scaffold import KINDS, new_file
+
+log = logging.getLogger("brandhub")
+
+
+class _Formatter(logging.Formatter):
+    def format(self, record: logging.LogRecord) -> str:
+        level = "" if record.levelno < logging.WARNING else f"{record.levelname.lower()}: "
+        return level + record.getMessage()
+
+
+def _setup_logging(verbose: bool) -> None:
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(_Formatter())
+    for name, level in (
+        ("mkdocs", logging.INFO if verbose else logging.WARNING),
+        ("brandhub", logging.INFO),
+    ):
+        logger = logging.getLogger(name)
+        logger.handlers[:] = [handler]
+        logger.setLevel(level)
+        logger.propagate = False
+
+
+def _fail(message: str) -> NoReturn:
+    click.echo(message, err=True)
+    sys.exit(1)
+
+
+def _report(problems: ContentError) -> NoReturn:
+    annotate = os.environ.get("GITHUB_ACTIONS") == "true"
+    for problem in problems.problems:
+        click.echo(problem.github_annotation() if annotate else str(problem), err=True)
+    count = len(problems.problems)
+    _fail(f"{count} {'problem' if count == 1 else 'problems'} found; nothing was built.")
+
+
+@contextmanager
+def _friendly_errors() -> Iterator[None]:
+    """Turn every failure into one clear line on stderr."""
+    try:
+        yield
+    except ContentError as exc:
+        _report(exc)
+    except (
+        mkdocs_errors.ConfigurationError,
+        mkdocs_errors.PluginError,
+        mkdocs_errors.BuildError,
+    ) as exc:
+        _fail(f"error: {exc}")
+    except mkdocs_errors.Abort as exc:
+        _fail(f"error: {exc}")
+    except OSError as exc:
+        _fail(f"error: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "))
+    except Exception as exc:
+        if os.environ.get("BRANDHUB_DEBUG"):
+            raise
+        _fail(
+            f"internal error: {type(exc).__name__}: {exc} "
+            "(please report it; BRANDHUB_DEBUG=1 shows the details)"
+        )
+
+
+def _config(config_file: str, content: str | None, **overrides: Any) -> MkDocsConfig:
+    if not Path(config_file).is_file():
+        _fail(f"error: {config_file} not found (run brandhub in your hub's folder or pass -f)")
+    if content is not None:
+        overrides["docs_dir"] = str(Path(content).resolve())
+    return load_config(config_file=config_file, **overrides)
+
+
+def _project(config: MkDocsConfig, now: str | None, *, preview: bool = False) -> Project:
+    plugin = config.plugins.get("brandhub")
+    if plugin is None:
+        _fail(f"error: {config.config_file_path}: add 'brandhub' to the plugins list")
+    return load_project(
+        options=getattr(plugin, "options", {}),
+        content_dir=Path(config.docs_dir),
+        site_name=config.site_name,
+        site_url=config.site_url,
+        config_file=os.path.relpath(config.config_file_path or "mkdocs.yml"),
+        now=now,
+        preview=preview,
+    )
+
+
+def _summary(project: Project) -> str:
+    counts: dict[Kind, int] = {}
+    public = 0
+    for item in project.hub.items:
+        counts[item.kind] = counts.get(item.kind, 0) + 1
+        public += state(item, project.now) is State.PUBLIC
+    parts = ", ".join(f"{n} {_plural(k, n)}" for k, n in sorted(counts.items()))
+    moment = f"{project.now:%Y-%m-%d %H:%M %z}"
+    return f"{len(project.hub.items)} pages ({parts}); {public} published at {moment}"
+
+
+def _plural(kind: Kind, count: int) -> str:
+    if count == 1:
+        return kind.value
+    return "stories" if kind is Kind.STORY else f"{kind.value}s"
+
+
+def common_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    command = click.option(
+        "-f",
+        "--config-file",
+        default="mkdocs.yml",
+        show_default=True,
+        type=click.Path(dir_okay=False),
+        help="The hub's mkdocs.yml.",
+    )(command)
+    command = click.option(
+        "--content",
+        type=click.Path(file_okay=False),
+        help="The content folder (default: docs_dir of mkdocs.yml).",
+    )(command)
+    return command
+
+
+now_option = click.option(
+    "--now",
+    metavar="DATETIME",
+    help=f"Build the hub as it is at this moment (e.g. 2027-03-01T09:00+01:00); "
+    f"also read from {NOW_VARIABLE}.",
+)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="brandhub")
+@click.option("-v", "--verbose", is_flag=True, help="Show MkDocs' progress messages.")
+def cli(verbose: bool) -> None:
+    """Brandhub: onboarding and brand advocacy hub, built from Markdown."""
+    _setup_logging(verbose)
+
+
+@cli.command()
+@common_options
+@now_option
+def check(config_file: str, content: str | None, now: str | None) -> None:
+    """Check settings and content; write nothing."""
+    with _friendly_errors():
+        project = _project(_config(config_file, content), now)
+        click.echo(f"OK: {_summary(project)}")
+
+
+@cli.command()
+@common_options
+@now_option
+@click.option(
+    "-d",
+    "--site-dir",
+    type=click.Path(file_okay=False),
+    help="Where to write the site (default: site_dir of mkdocs.yml).",
+)
+def build(config_file: str, content: str | None, now: str | None, site_dir: str | None) -> None:
+    """Check, then build the site; a failed build leaves the previous site untouched."""
+    with _friendly_errors():
+        config = _config(config_file, content, strict=True)
+        project = _project(config, now)
+        click.echo(f"Checked: {_summary(project)}", err=True)
+        target = Path(site_dir or config.site_dir)
+        started = time.monotonic()
+
+        def run(staging: Path) -> None:
+            config.site_dir = str(staging)
+            config.plugins["brandhub"].preloaded = project  # type: ignore[attr-defined]
+            mkdocs_build(config)
+
+        # As `mkdocs build` does: plugins learn the command, and may clean up afterwards.
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            write_atomically(target, run)
+        finally:
+            config.plugins.on_shutdown()
+        click.echo(f"Built the hub into {target} in {time.monotonic() - started:.1f} s", err=True)
+
+
+@cli.command()
+@common_options
+@now_option
+@click.option(
+    "-a",
+    "--dev-addr",
+    default="127.0.0.1:8000",
+    show_default=True,
+    metavar="IP:PORT",
+    help="Where to serve the preview.",
+)
+def serve(config_file: str, content: str | None, now: str | None, dev_addr: str) -> None:
+    """Preview the hub with live reload; drafts and embargoed items show with a banner."""
+    from mkdocs.commands.serve import serve as mkdocs_serve
+
+    with _friendly_errors():
+        _project(_config(config_file, content), now, preview=True)  # fail fast on bad content
+        if now:
+            os.environ[NOW_VARIABLE] = now
+        overrides: dict[str, Any] = {"docs_dir": str(Path(content).resolve())} if content else {}
+        mkdocs_serve(config_file=config_file, dev_addr=dev_addr, open_in_browser=False, **overrides)
+
+
+@cli.command()
+@common_options
+@click.argument("kind", type=click.Choice(sorted(KINDS)))
+@click.argument("title")
+@click.option(
+    "--campaign-kind",
+    type=click.Choice(["welcome", "brand", "event"]),
+    default="brand",
+    show_default=True,
+    help="For a campaign: its kind.",
+)
+def new(config_file: str, content: str | None, kind: str, title: str, campaign_kind: str) -> None:
+    """Write a new story, message, campaign or snippet (as a draft) to fill in."""
+    with _friendly_errors():
+        config = _config(config_file, content)
+        project = _project(config, None, preview=True)
+        rel, text = new_file(
+            kind,
+            title,
+            today=datetime.now(project.settings.timezone).date(),
+            authors=sorted(project.hub.authors),
+            campaign_kind=campaign_kind,
+        )
+        path = Path(config.docs_dir) / rel
+        if path.exists():
+            _fail(f"error: {path} already exists (choose another title)")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        click.echo(
+            f"Wrote {os.path.relpath(path)}: fill it in, remove 'draft: true', "
+            "then preview with `brandhub serve`."
+        )
+
+
+def main() -> None:
+    cli(prog_name="brandhub")

@@ -1,0 +1,187 @@
+"""Reading a Markdown file: its bytes, its front matter (with line numbers) and its body.
+
+MkDocs' own reader swallows YAML errors and returns ``{}``; a hub must fail loudly instead, so
+front matter is parsed here. Dates are kept as text (YAML would turn ``2026-02-30`` into a
+constructor crash and ``2026-03-03`` into a naive date): the schema parses them with the hub's
+time zone and a clear message.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+import yaml
+
+from hub.problems import Problem
+
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+_BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class Located(dict[Any, Any]):
+    """A YAML mapping that remembers the file line of each key."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.lines: dict[Any, int] = {}
+        self.line: int | None = None
+
+
+class LocatedList(list[Any]):
+    """A YAML sequence that remembers the file line of each item."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.lines: list[int] = []
+        self.line: int | None = None
+
+
+class DuplicateKey(yaml.YAMLError):
+    def __init__(self, key: object, line: int) -> None:
+        super().__init__(f"'{key}' appears twice")
+        self.key = key
+        self.line = line
+
+
+class _Loader(_BaseLoader):  # type: ignore[valid-type,misc]
+    # Dates stay text: the schema parses them with the hub's time zone and clear messages.
+    yaml_implicit_resolvers: ClassVar = {
+        first: [(tag, rx) for tag, rx in resolvers if tag != _TIMESTAMP]
+        for first, resolvers in _BaseLoader.yaml_implicit_resolvers.items()
+    }
+
+
+def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> Located:
+    loader.flatten_mapping(node)
+    result = Located()
+    result.line = node.start_mark.line + 1
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        line = key_node.start_mark.line + 1
+        if not isinstance(key, str | int | float | bool) and key is not None:
+            raise yaml.constructor.ConstructorError(
+                None, None, "a key must be plain text", key_node.start_mark
+            )
+        if key in result:
+            raise DuplicateKey(key, line)
+        result[key] = loader.construct_object(value_node, deep=True)
+        result.lines[key] = line
+    return result
+
+
+def _construct_sequence(loader: yaml.SafeLoader, node: yaml.SequenceNode) -> LocatedList:
+    result = LocatedList()
+    result.line = node.start_mark.line + 1
+    for child in node.value:
+        result.append(loader.construct_object(child, deep=True))
+        result.lines.append(child.start_mark.line + 1)
+    return result
+
+
+_Loader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
+_Loader.add_constructor("tag:yaml.org,2002:seq", _construct_sequence)
+
+
+class YamlProblem(Exception):
+    def __init__(self, line: int | None, message: str, hint: str) -> None:
+        super().__init__(message)
+        self.line = line
+        self.message = message
+        self.hint = hint
+
+
+def parse_yaml(text: str, *, first_line: int = 1) -> Any:
+    """Parse YAML whose first line is line ``first_line`` of its file; lines stay file lines."""
+    padded = "\n" * (first_line - 1) + text
+    try:
+        return yaml.load(padded, Loader=_Loader)
+    except DuplicateKey as exc:
+        raise YamlProblem(
+            exc.line, f"the key '{exc.key}' appears twice", "keep one of them"
+        ) from exc
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark is not None else None
+        what = (exc.problem or exc.context or "not valid YAML").strip()
+        raise YamlProblem(
+            line,
+            f"broken YAML: {what}",
+            "check the indentation and quote values that contain ': ' or start with # or \"",
+        ) from exc
+    except yaml.YAMLError as exc:
+        raise YamlProblem(None, f"broken YAML: {exc}", "check the file's syntax") from exc
+
+
+_FENCE = re.compile(r"^---[ \t]*$")
+_CLOSE = re.compile(r"^(---|\.\.\.)[ \t]*$")
+
+
+@dataclass
+class Document:
+    """One Markdown file as read from disk, before validation."""
+
+    path: str  # as shown to editors, e.g. content/stories/x.md
+    rel: str  # POSIX path inside the content folder, e.g. stories/x.md
+    meta: Located = field(default_factory=Located)
+    body: str = ""
+    body_line: int = 1
+    readable: bool = True  # False when the file could not be decoded or parsed
+
+
+def read_document(raw: bytes, *, path: str, rel: str) -> tuple[Document, list[Problem]]:
+    """Decode and split a Markdown file; report problems instead of raising."""
+    doc, problems = _read(raw, path=path, rel=rel)
+    doc.readable = not problems
+    return doc, problems
+
+
+def _read(raw: bytes, *, path: str, rel: str) -> tuple[Document, list[Problem]]:
+    doc = Document(path=path, rel=rel)
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        return doc, [
+            Problem(path, line, None, "the file is not UTF-8 text", "save it with UTF-8 encoding")
+        ]
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n")
+    lines = text.split("\n")
+    if not lines or not _FENCE.match(lines[0]):
+        doc.body = text
+        return doc, []
+    for index in range(1, len(lines)):
+        if _CLOSE.match(lines[index]):
+            break
+    else:
+        return doc, [
+            Problem(
+                path,
+                1,
+                None,
+                "the front matter is not closed",
+                "add a line with --- after the last key",
+            )
+        ]
+    yaml_text = "\n".join(lines[1:index])
+    doc.body = "\n".join(lines[index + 1 :])
+    doc.body_line = index + 2
+    try:
+        meta = parse_yaml(yaml_text, first_line=2)
+    except YamlProblem as exc:
+        return doc, [Problem(path, exc.line, None, exc.message, exc.hint)]
+    if meta is None:
+        return doc, []
+    if not isinstance(meta, Located):
+        return doc, [
+            Problem(
+                path,
+                2,
+                None,
+                "the front matter is not a list of keys",
+                "write one 'key: value' per line between the --- lines",
+            )
+        ]
+    doc.meta = meta
+    return doc, []

@@ -1,0 +1,100 @@
+"""The content kinds: which top folder makes which kind, and each kind's front-matter schema."""
+
+from __future__ import annotations
+
+from hub import schema as s
+from hub.model import Kind
+
+CHANNELS = ("linkedin", "x", "bluesky", "threads", "whatsapp", "facebook", "mastodon", "email")
+SLUG = r"[a-z0-9]+(?:-[a-z0-9]+)*"
+SLUG_HINT = "use lowercase letters, digits and dashes, e.g. night-shift-record"
+LANG = r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*"
+
+SHARE: s.Schema = {
+    "text": s.Field(s.text(), required=True),
+    "url": s.Field(s.url()),
+    "hashtags": s.Field(s.text_list(), default=()),
+    "channels": s.Field(s.text_list(), default=None),
+    **{channel: s.Field(s.text()) for channel in CHANNELS},
+}
+
+STEP: s.Schema = {
+    "day": s.Field(s.integer(minimum=0), required=True),
+    "title": s.Field(s.text(max_length=120), required=True),
+    "summary": s.Field(s.text(max_length=300)),
+    "link": s.Field(s.text()),
+}
+
+COMMON: s.Schema = {
+    "title": s.Field(s.text(max_length=200)),
+    "summary": s.Field(s.text(max_length=300)),
+    "description": s.Field(s.text(max_length=300)),
+    "date": s.Field(s.moment()),
+    "expires": s.Field(s.moment()),
+    "updated": s.Field(s.moment()),
+    "draft": s.Field(s.boolean(), default=False),
+    "tags": s.Field(s.text_list(), default=()),
+    "image": s.Field(s.content_path()),
+    "image_alt": s.Field(s.text(max_length=300)),
+    "lang": s.Field(s.pattern(LANG, "use a language code such as en, es or pt-BR")),
+    "slug": s.Field(s.pattern(SLUG, SLUG_HINT)),
+    "id": s.Field(s.pattern(r"[A-Za-z0-9][A-Za-z0-9._:-]{0,99}", "use letters, digits, - . _ :")),
+    "authors": s.Field(s.text_list(), default=()),
+    "share": s.Field(s.records(SHARE), default=()),
+    # Material's own page options, passed through untouched.
+    "hide": s.Field(s.text_list(), default=()),
+    "icon": s.Field(s.text()),
+}
+
+EXTRA: dict[Kind, s.Schema] = {
+    Kind.STORY: {
+        "team": s.Field(s.text(max_length=80), required=True),
+        "campaign": s.Field(s.pattern(SLUG, "use the campaign's slug, e.g. greener-freight")),
+    },
+    Kind.MESSAGE: {
+        "audience": s.Field(s.text_list(), default=()),
+        "pillar": s.Field(s.text(max_length=80)),
+        "proof_points": s.Field(s.text_list(), default=()),
+    },
+    Kind.CAMPAIGN: {
+        "kind": s.Field(s.choice("welcome", "brand", "event"), required=True),
+        "starts": s.Field(s.moment()),
+        "ends": s.Field(s.moment()),
+        "hashtag": s.Field(s.pattern(r"#?\w+", "write one hashtag such as #AcmeOpenDay")),
+        "steps": s.Field(s.records(STEP), default=()),
+    },
+    Kind.SNIPPET: {
+        "variants": s.Field(s.text_list(), default=()),
+        "campaign": s.Field(s.pattern(SLUG, "use the campaign's slug, e.g. greener-freight")),
+    },
+}
+
+SCHEMAS: dict[Kind, s.Schema] = {kind: {**COMMON, **EXTRA.get(kind, {})} for kind in Kind}
+
+# Kinds whose items are dated publications listed by the hub.
+DATED = frozenset({Kind.MESSAGE, Kind.CAMPAIGN, Kind.STORY, Kind.SNIPPET})
+FOLDERS = {
+    "guidelines": Kind.GUIDELINE,
+    "messages": Kind.MESSAGE,
+    "campaigns": Kind.CAMPAIGN,
+    "stories": Kind.STORY,
+    "snippets": Kind.SNIPPET,
+}
+
+AUTHOR: s.Schema = {
+    "name": s.Field(s.text(max_length=120), required=True),
+    "team": s.Field(s.text(max_length=80)),
+    "role": s.Field(s.text(max_length=120)),
+    "avatar": s.Field(s.content_path()),
+    "links": s.Field(s.text_mapping(values=s.url()), default={}),
+}
+
+
+def kind_of(rel: str) -> Kind:
+    """The kind of the Markdown file at ``rel`` (a POSIX path inside the content folder)."""
+    if rel == "index.md":
+        return Kind.HOME
+    top = rel.split("/", 1)[0]
+    if "/" in rel and top in FOLDERS:
+        return FOLDERS[top]
+    return Kind.PAGE

@@ -1,0 +1,120 @@
+"""Walking the content folder: every Markdown file read, every other file noted as an asset."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from hub.frontmatter import Document, YamlProblem, parse_yaml, read_document
+from hub.problems import Problem
+
+AUTHORS_FILE = "authors.yml"
+
+
+@dataclass
+class Scan:
+    """The raw content folder, before validation."""
+
+    root: Path
+    documents: list[Document] = field(default_factory=list)
+    assets: set[str] = field(default_factory=set)  # non-Markdown files, POSIX paths
+    authors: Any = None  # the parsed authors.yml, if any
+    authors_path: str = ""
+    problems: list[Problem] = field(default_factory=list)
+
+
+def display_path(path: Path) -> str:
+    """A path as an editor sees it in the repository: relative to where the command runs."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def scan(root: Path) -> Scan:
+    """Read the content folder at ``root``; problems are collected, never raised."""
+    result = Scan(root=root)
+    if not root.is_dir():
+        result.problems.append(
+            Problem(
+                display_path(root),
+                None,
+                None,
+                "the content folder does not exist",
+                "pass --content DIR or set docs_dir in mkdocs.yml",
+            )
+        )
+        return result
+    real_root = root.resolve()
+    for folder, dirnames, filenames in os.walk(root):
+        here = Path(folder)
+        # Hidden files and folders are not content, as in MkDocs (.git, .DS_Store, …).
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in list(dirnames):
+            if (here / name).is_symlink():
+                dirnames.remove(name)
+                if _check_link(here / name, real_root, result):
+                    result.problems.append(
+                        Problem(
+                            display_path(here / name),
+                            None,
+                            None,
+                            "is a link to a folder, which Brandhub does not follow",
+                            "move the folder here instead of linking to it",
+                        )
+                    )
+        for name in sorted(filenames):
+            if name.startswith("."):
+                continue
+            path = here / name
+            if path.is_symlink() and not _check_link(path, real_root, result):
+                continue
+            rel = path.relative_to(root).as_posix()
+            if name.endswith(".md"):
+                document, problems = read_document(
+                    path.read_bytes(), path=display_path(path), rel=rel
+                )
+                result.documents.append(document)
+                result.problems.extend(problems)
+            elif rel == AUTHORS_FILE:
+                _read_authors(path, result)
+            else:
+                result.assets.add(rel)
+    return result
+
+
+def _check_link(path: Path, real_root: Path, result: Scan) -> bool:
+    """A symbolic link may point only inside the content folder: MkDocs would copy the rest."""
+    target = path.resolve()
+    if target == real_root or real_root in target.parents:
+        return True
+    result.problems.append(
+        Problem(
+            display_path(path),
+            None,
+            None,
+            "is a link to something outside the content folder",
+            "copy the file into content/ instead of linking to it",
+        )
+    )
+    return False
+
+
+def _read_authors(path: Path, result: Scan) -> None:
+    result.authors_path = display_path(path)
+    try:
+        result.authors = parse_yaml(path.read_bytes().decode("utf-8"))
+    except UnicodeDecodeError:
+        result.problems.append(
+            Problem(
+                result.authors_path,
+                None,
+                None,
+                "the file is not UTF-8 text",
+                "save it with UTF-8 encoding",
+            )
+        )
+    except YamlProblem as exc:
+        result.problems.append(Problem(result.authors_path, exc.line, None, exc.message, exc.hint))

@@ -1,0 +1,100 @@
+"""The hub as plain records, copied out of validated front matter. Nothing here knows MkDocs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+
+
+class Kind(StrEnum):
+    HOME = "home"
+    GUIDELINE = "guideline"
+    MESSAGE = "message"
+    CAMPAIGN = "campaign"
+    STORY = "story"
+    SNIPPET = "snippet"
+    PAGE = "page"
+
+
+@dataclass(frozen=True, kw_only=True)
+class Share:
+    """A share-ready post attached to a page."""
+
+    text: str
+    url: str | None = None  # None: the page's own canonical URL
+    hashtags: tuple[str, ...] = ()
+    channels: tuple[str, ...] | None = None  # None: the hub's default channels
+    overrides: tuple[tuple[str, str], ...] = ()  # (channel, text) pairs
+
+
+@dataclass(frozen=True, kw_only=True)
+class Step:
+    """One step of a welcome journey."""
+
+    day: int
+    title: str
+    summary: str | None = None
+    link: str | None = None  # a content path (stories/x.md) or an absolute web address
+
+
+@dataclass(frozen=True, kw_only=True)
+class Author:
+    id: str
+    name: str
+    team: str | None = None
+    role: str | None = None
+    avatar: str | None = None  # content path
+    links: tuple[tuple[str, str], ...] = ()  # (label, URL)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Item:
+    """One Markdown page of the hub, whatever its kind; per-kind fields stay empty elsewhere."""
+
+    kind: Kind
+    src: str  # POSIX path inside the content folder: stories/2026-05-night-shift.md
+    path: str  # as editors see it: content/stories/2026-05-night-shift.md
+    slug: str
+    url: str  # site-relative URL with a trailing slash: stories/night-shift/
+    title: str
+    summary: str
+    body: str
+    id: str | None = None
+    date: datetime | None = None
+    expires: datetime | None = None
+    updated: datetime | None = None
+    draft: bool = False
+    tags: tuple[str, ...] = ()
+    image: str | None = None  # content path
+    image_alt: str | None = None
+    lang: str | None = None
+    authors: tuple[str, ...] = ()
+    share: tuple[Share, ...] = ()
+    description: str | None = None
+    # story
+    team: str | None = None
+    campaign: str | None = None  # a campaign's slug (stories and snippets)
+    # message
+    audience: tuple[str, ...] = ()
+    pillar: str | None = None
+    proof_points: tuple[str, ...] = ()
+    # campaign
+    campaign_kind: str | None = None  # welcome, brand or event
+    starts: datetime | None = None
+    ends: datetime | None = None
+    hashtag: str | None = None
+    steps: tuple[Step, ...] = ()
+    # snippet
+    variants: tuple[str, ...] = ()
+    # Material page options passed through (hide, icon)
+    material: tuple[tuple[str, object], ...] = field(default=())
+
+
+@dataclass(frozen=True, kw_only=True)
+class Hub:
+    """Everything the content folder holds, validated; publication is decided later."""
+
+    items: tuple[Item, ...]
+    authors: dict[str, Author]
+    assets: frozenset[str]  # every non-Markdown file inside the content folder

@@ -1,0 +1,224 @@
+"""The MkDocs adapter: the only module that knows MkDocs' events.
+
+on_config loads and checks the whole hub (nothing is built when anything is wrong);
+on_files drops unpublished pages, moves pages to their slugs and adds the generated listing
+pages; on_page_markdown makes front-matter values safe for Material's templates;
+on_page_content wraps pages with their byline, journey, share posts and listings.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Literal
+
+from markupsafe import Markup, escape
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.pages import Page
+
+from hub import views as v
+from hub.load import AUTHORS_FILE
+from hub.model import Item, Kind
+from hub.problems import ContentError
+from hub.project import Project, load_project
+from hub.publish import State, state
+from hub.render import Renderer
+from hub.share import post_text
+from hub.steps import journey
+from hub.urls import TYPED_FOLDERS
+
+STATIC = Path(__file__).parent / "static"
+STYLESHEET = "assets/brandhub/brandhub.css"
+NAV_ORDER = ("", "guidelines", "messages", "campaigns", "stories", "snippets")
+IN_NAV = {
+    "stories/index.md",
+    "messages/index.md",
+    "campaigns/index.md",
+    "snippets/index.md",
+    "guidelines/index.md",
+}
+
+
+class _Options(Config):  # type: ignore[no-untyped-call]
+    """Empty for MkDocs: the options are checked by hub.settings, like front matter."""
+
+
+class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.options: dict[str, Any] = {}
+        self.serving = False
+        self.project: Project | None = None
+        self.renderer = Renderer()
+        self.views: dict[str, v.View] = {}
+        # Set by `brandhub build`, which has just checked the hub: no need to read it twice.
+        self.preloaded: Project | None = None
+
+    def load_config(
+        self, options: dict[str, Any], config_file_path: str | None = None
+    ) -> tuple[list[Any], list[Any]]:
+        # Settings are checked in on_config with the same mechanism as front matter.
+        self.options = dict(options)
+        return [], []
+
+    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+        self.serving = command == "serve"
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if not config.use_directory_urls:
+            raise PluginError("Brandhub needs 'use_directory_urls: true' in mkdocs.yml")
+        # MkDocs keeps one plugin object per process (for `serve`): use a preloaded hub once.
+        preloaded, self.preloaded = self.preloaded, None
+        try:
+            self.project = preloaded or load_project(
+                options=self.options,
+                content_dir=Path(config.docs_dir),
+                site_name=config.site_name,
+                site_url=config.site_url,
+                config_file=Path(config.config_file_path or "mkdocs.yml").name,
+                preview=self.serving,
+            )
+        except ContentError as exc:
+            raise PluginError(str(exc)) from None
+        self.renderer = Renderer(overrides=config.theme.custom_dir)
+        project = self.project
+        self.views = {
+            view.src: view
+            for view in v.build_views(
+                project.hub, project.settings, project.now, preview=project.preview
+            )
+        }
+        if STYLESHEET not in config.extra_css:
+            config.extra_css.append(STYLESHEET)
+        return config
+
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        project = self._project()
+        for file in list(files):
+            item = project.by_src.get(file.src_uri) if file.is_documentation_page() else None
+            if item is None:
+                continue
+            files.remove(file)
+            public = state(item, project.now) is State.PUBLIC
+            if not public and not project.preview:
+                continue
+            if not public:
+                inclusion = InclusionLevel.DRAFT
+            elif item.kind in TYPED_FOLDERS:
+                inclusion = InclusionLevel.NOT_IN_NAV
+            else:
+                inclusion = file.inclusion
+            files.append(
+                File(
+                    file.src_uri,
+                    file.src_dir,
+                    file.dest_dir,
+                    file.use_directory_urls,
+                    dest_uri=f"{item.url}index.html",
+                    inclusion=inclusion,
+                )
+            )
+        for path in (*self._private_assets(project), AUTHORS_FILE):
+            private = files.get_file_from_path(path)
+            if private is not None:
+                files.remove(private)
+        for view in self.views.values():
+            inclusion = InclusionLevel.INCLUDED if view.src in IN_NAV else InclusionLevel.NOT_IN_NAV
+            files.append(File.generated(config, view.src, content="", inclusion=inclusion))
+        files.append(File.generated(config, STYLESHEET, abs_src_path=str(STATIC / "brandhub.css")))
+        return files
+
+    def _private_assets(self, project: Project) -> set[str]:
+        """Front-matter images used only by items that are not shown."""
+        shown: set[str] = set()
+        hidden: set[str] = set()
+        for item in project.hub.items:
+            if item.image:
+                public = project.preview or state(item, project.now) is State.PUBLIC
+                (shown if public else hidden).add(item.image)
+        return hidden - shown
+
+    def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
+        # The hub's sections in the order a new hire needs them; other pages keep their order.
+        def rank(entry: Any) -> int:
+            top = _top(entry)
+            return NAV_ORDER.index(top) if top in NAV_ORDER else len(NAV_ORDER)
+
+        nav.items.sort(key=rank)
+        return nav
+
+    def on_page_markdown(
+        self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        item = self._project().by_src.get(page.file.src_uri)
+        view = self.views.get(page.file.src_uri)
+        if item is not None:
+            page.meta = _safe_meta(item.title, item.description or item.summary)
+            page.meta.update(dict(item.material))
+        elif view is not None:
+            page.meta = _safe_meta(view.title, view.summary)
+        return markdown
+
+    def on_page_content(
+        self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        project = self._project()
+        src = page.file.src_uri
+        page_url = "" if page.file.url in ("", "./") else page.file.url
+        common: dict[str, Any] = {"authors": project.hub.authors, "page_url": page_url}
+        view = self.views.get(src)
+        if view is not None:
+            return str(self.renderer.fragment(view.fragment, view=view, **common))
+        item = project.by_src.get(src)
+        if item is None:
+            return html
+        return self._wrap(item, html, common)
+
+    def _wrap(self, item: Item, html: str, common: dict[str, Any]) -> str:
+        project = self._project()
+        has_h1 = html.lstrip().startswith("<h1")
+        header = self.renderer.fragment(
+            "item-header.html",
+            item=item,
+            state=str(state(item, project.now)),
+            has_h1=has_h1,
+            **common,
+        )
+        footer = self.renderer.fragment(
+            "item-footer.html",
+            item=item,
+            steps=journey(item, project.by_src, common["page_url"]),
+            shares=[post_text(share, project.settings) for share in item.share],
+            people=[project.hub.authors[a] for a in item.authors],
+            **common,
+        )
+        if item.kind is Kind.HOME:
+            home = v.home_data(project.hub, project.now, preview=project.preview)
+            footer = Markup(footer + self.renderer.fragment("home.html", home=home, **common))
+        if has_h1:
+            heading, _, rest = html.partition("</h1>")
+            return f"{heading}</h1>{header}{rest}{footer}"
+        return f"{header}{html}{footer}"
+
+    def _project(self) -> Project:
+        if self.project is None:  # pragma: no cover - MkDocs always calls on_config first
+            raise PluginError("Brandhub was not configured")
+        return self.project
+
+
+def _safe_meta(title: str, description: str) -> dict[str, Any]:
+    # Material writes page.meta values raw into <title>, meta tags and the nav: escape them once.
+    return {"title": escape(title), "description": escape(description)}
+
+
+def _top(entry: Any) -> str:
+    """The first folder of a nav entry's address ('' for the home)."""
+    if isinstance(entry, Section):
+        return _top(entry.children[0]) if entry.children else "~"
+    url: str = getattr(entry, "url", None) or ""
+    return url.strip("./").split("/")[0]

@@ -1,0 +1,100 @@
+"""One hub at one moment: settings, validated content and "now", ready for any output.
+
+The MkDocs plugin and the command line both start here, so ``brandhub check`` and a build
+can never disagree about what is valid or published.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from hub import schema as s
+from hub.load import scan
+from hub.model import Hub, Item
+from hub.problems import ContentError, Problem
+from hub.settings import Settings, load_settings
+from hub.validate import build_hub
+
+NOW_VARIABLE = "BRANDHUB_NOW"
+
+
+@dataclass(frozen=True)
+class Project:
+    settings: Settings
+    hub: Hub
+    now: datetime
+    preview: bool  # `serve`: unpublished items are shown, with a banner
+    site_url: str
+    by_src: dict[str, Item] = field(default_factory=dict)
+
+
+def parse_now(text: str, settings: Settings, *, source: str = "--now") -> datetime:
+    try:
+        return s.parse_moment(text, settings.timezone)
+    except s.Invalid as exc:
+        raise ContentError([Problem(source, None, None, exc.message, exc.hint)]) from None
+
+
+def load_project(
+    *,
+    options: Mapping[str, Any],
+    content_dir: Path,
+    site_name: str,
+    site_url: str | None,
+    config_file: str = "mkdocs.yml",
+    now: str | None = None,
+    preview: bool = False,
+) -> Project:
+    """Check settings and content together; raise :class:`ContentError` with every problem."""
+    settings, problems = load_settings(options, site_name=site_name, file=config_file)
+    if not site_url:
+        problems.append(
+            Problem(
+                config_file,
+                None,
+                "site_url",
+                "is required",
+                "feeds and share links need absolute addresses: "
+                "add 'site_url: https://hub.example.com/'",
+            )
+        )
+    elif urlsplit(site_url).scheme not in ("http", "https"):
+        problems.append(
+            Problem(
+                config_file,
+                None,
+                "site_url",
+                f"'{site_url}' is not a web address",
+                "start it with https://",
+            )
+        )
+    moment_text = now if now is not None else os.environ.get(NOW_VARIABLE)
+    try:
+        moment = (
+            parse_now(moment_text, settings, source=f"--now ({NOW_VARIABLE})")
+            if moment_text
+            else datetime.now(settings.timezone)
+        )
+    except ContentError as exc:
+        problems.extend(exc.problems)
+        moment = datetime.now(settings.timezone)
+    try:
+        hub = build_hub(scan(content_dir), settings)
+    except ContentError as exc:
+        raise ContentError([*problems, *exc.problems]) from None
+    if problems:
+        raise ContentError(problems)
+    return Project(
+        settings=settings,
+        hub=hub,
+        now=moment,
+        preview=preview,
+        site_url=(site_url or "").rstrip("/") + "/",
+        by_src={item.src: item for item in hub.items},
+    )

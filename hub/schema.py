@@ -1,0 +1,348 @@
+"""One validation mechanism for front matter and hub settings.
+
+A schema is a mapping of key → :class:`Field`; a field converts a raw YAML value into a typed
+value or raises :class:`Invalid` with a message and a hint. :func:`validate` applies a schema
+to a mapping, collects every problem with its line, and suggests the closest known key for an
+unknown one.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, replace
+from datetime import date, datetime, time, tzinfo
+from pathlib import PurePosixPath
+from typing import Any
+from urllib.parse import urlsplit
+
+from hub.frontmatter import Located, LocatedList
+from hub.problems import Problem
+
+
+class Invalid(Exception):
+    """A value that a field cannot accept."""
+
+    def __init__(self, message: str, hint: str | None = None, *, line: int | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+        self.line = line
+
+
+@dataclass(frozen=True)
+class Context:
+    """What converters may need: the hub's time zone and where the file lives."""
+
+    file: str  # as shown to editors
+    rel: str = ""  # POSIX path inside the content folder
+    tz: tzinfo | None = None
+    assets: frozenset[str] = frozenset()  # every file inside the content folder
+
+
+Converter = Callable[[Any, Context], Any]
+
+
+@dataclass(frozen=True)
+class Field:
+    convert: Converter
+    required: bool = False
+    default: Any = None
+
+
+Schema = Mapping[str, Field]
+
+
+def describe(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return f"the yes/no value {str(value).lower()}"
+    if isinstance(value, int | float):
+        return f"the number {value}"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a group of keys"
+    return f"'{value}'"
+
+
+def validate(
+    data: Mapping[Any, Any],
+    schema: Schema,
+    ctx: Context,
+    *,
+    prefix: str = "",
+    line: int | None = None,
+) -> tuple[dict[str, Any], list[Problem]]:
+    """Convert ``data`` with ``schema``; return the values and every problem found."""
+    lines = data.lines if isinstance(data, Located) else {}
+    values: dict[str, Any] = {}
+    problems: list[Problem] = []
+    for key, raw in data.items():
+        name = f"{prefix}{key}"
+        if key not in schema:
+            problems.append(
+                Problem(ctx.file, lines.get(key, line), name, "unknown key", _suggest(key, schema))
+            )
+            continue
+        try:
+            values[key] = schema[key].convert(raw, ctx)
+        except Invalid as exc:
+            where = exc.line or lines.get(key, line)
+            problems.append(Problem(ctx.file, where, name, exc.message, exc.hint))
+            values[key] = schema[key].default
+        except _Nested as exc:
+            problems.extend(replace(p, field=f"{name}{p.field}") for p in exc.problems)
+            values[key] = schema[key].default
+    for key, spec in schema.items():
+        if key in data:
+            continue
+        if spec.required:
+            first = getattr(data, "line", None) or line
+            problems.append(
+                Problem(ctx.file, first, f"{prefix}{key}", "is required", f"add '{key}: …'")
+            )
+        else:
+            values[key] = spec.default
+    return values, problems
+
+
+def _suggest(key: Any, schema: Schema) -> str:
+    close = difflib.get_close_matches(str(key), list(schema), n=1, cutoff=0.6)
+    if close:
+        return f"did you mean `{close[0]}`?"
+    return "known keys: " + ", ".join(sorted(schema))
+
+
+class _Nested(Exception):
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__("nested problems")
+        self.problems = problems
+
+
+# Converters -----------------------------------------------------------------------------
+
+
+def text(*, max_length: int | None = None) -> Converter:
+    def convert(value: Any, ctx: Context) -> str:
+        if isinstance(value, bool) or not isinstance(value, str | int | float):
+            raise Invalid(f"expected text, got {describe(value)}", "put the text in quotes")
+        result = str(value).strip()
+        if not result:
+            raise Invalid("is empty", "write some text or remove the key")
+        if max_length is not None and len(result) > max_length:
+            raise Invalid(
+                f"is {len(result)} characters long, more than {max_length}",
+                f"shorten it to at most {max_length} characters",
+            )
+        return result
+
+    return convert
+
+
+def boolean() -> Converter:
+    def convert(value: Any, ctx: Context) -> bool:
+        if not isinstance(value, bool):
+            raise Invalid(
+                f"expected true or false, got {describe(value)}",
+                "write true or false without quotes",
+            )
+        return value
+
+    return convert
+
+
+def integer(*, minimum: int | None = None) -> Converter:
+    def convert(value: Any, ctx: Context) -> int:
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise Invalid(f"expected a whole number, got {describe(value)}", "write e.g. 3")
+        if minimum is not None and value < minimum:
+            raise Invalid(f"is {value}, less than {minimum}", f"use {minimum} or more")
+        return value
+
+    return convert
+
+
+def choice(*options: str) -> Converter:
+    def convert(value: Any, ctx: Context) -> str:
+        if value not in options:
+            close = difflib.get_close_matches(str(value), options, n=1, cutoff=0.6)
+            hint = f"did you mean `{close[0]}`?" if close else "use one of: " + ", ".join(options)
+            raise Invalid(f"{describe(value)} is not allowed", hint)
+        return str(value)
+
+    return convert
+
+
+def pattern(regex: str, hint: str) -> Converter:
+    compiled = re.compile(regex)
+    base = text()
+
+    def convert(value: Any, ctx: Context) -> str:
+        result: str = base(value, ctx)
+        if not compiled.fullmatch(result):
+            raise Invalid(f"{describe(result)} is not allowed", hint)
+        return result
+
+    return convert
+
+
+def moment() -> Converter:
+    """A date (midnight in the hub's time zone) or an ISO 8601 date-time."""
+
+    def convert(value: Any, ctx: Context) -> datetime:
+        return parse_moment(value, ctx.tz)
+
+    return convert
+
+
+def parse_moment(value: Any, tz: tzinfo | None) -> datetime:
+    raw = str(value).strip() if isinstance(value, str | int) and not isinstance(value, bool) else ""
+    hint = "use YYYY-MM-DD, or YYYY-MM-DDTHH:MM+01:00 with a time"
+    if not raw:
+        raise Invalid(f"{describe(value)} is not a date", hint)
+    try:
+        if len(raw) == 10:
+            parsed = datetime.combine(date.fromisoformat(raw), time())
+        else:
+            parsed = datetime.fromisoformat(raw.replace(" ", "T", 1))
+    except ValueError:
+        raise Invalid(f"{describe(value)} is not a date", hint) from None
+    if parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=tz)
+    return parsed
+
+
+def text_list() -> Converter:
+    """A list of texts; a single text is read as a list of one."""
+    item = text()
+
+    def convert(value: Any, ctx: Context) -> tuple[str, ...]:
+        if isinstance(value, str):
+            return (item(value, ctx),)
+        if not isinstance(value, list):
+            raise Invalid(f"expected a list, got {describe(value)}", "write [first, second]")
+        lines = value.lines if isinstance(value, LocatedList) else []
+        result = []
+        for index, entry in enumerate(value):
+            try:
+                result.append(item(entry, ctx))
+            except Invalid as exc:
+                line = lines[index] if index < len(lines) else None
+                raise Invalid(f"item {index + 1}: {exc.message}", exc.hint, line=line) from None
+        return tuple(result)
+
+    return convert
+
+
+def text_mapping(*, values: Converter | None = None) -> Converter:
+    """A group of ``key: text`` pairs (banned terms, profile links, UTM sources)."""
+    convert_value = values or text()
+
+    def convert(value: Any, ctx: Context) -> dict[str, str]:
+        if not isinstance(value, dict):
+            raise Invalid(f"expected a group of keys, got {describe(value)}", "write key: value")
+        lines = value.lines if isinstance(value, Located) else {}
+        result = {}
+        for key, entry in value.items():
+            try:
+                result[str(key)] = convert_value(entry, ctx)
+            except Invalid as exc:
+                raise Invalid(f"{key}: {exc.message}", exc.hint, line=lines.get(key)) from None
+        return result
+
+    return convert
+
+
+def url() -> Converter:
+    base = text()
+
+    def convert(value: Any, ctx: Context) -> str:
+        result: str = base(value, ctx)
+        parts = urlsplit(result)
+        if parts.scheme not in ("http", "https") or not parts.netloc:
+            raise Invalid(f"{describe(result)} is not a web address", "start it with https://")
+        return result
+
+    return convert
+
+
+def records(schema: Schema) -> Converter:
+    """A list of groups of keys, each checked with ``schema`` (share snippets, steps)."""
+
+    def convert(value: Any, ctx: Context) -> tuple[dict[str, Any], ...]:
+        if not isinstance(value, list):
+            raise Invalid(f"expected a list, got {describe(value)}", "start each entry with '- '")
+        lines = value.lines if isinstance(value, LocatedList) else []
+        result, problems = [], []
+        for index, entry in enumerate(value):
+            line = lines[index] if index < len(lines) else None
+            prefix = f"[{index + 1}]."
+            if not isinstance(entry, dict):
+                problems.append(
+                    Problem(
+                        ctx.file,
+                        line,
+                        prefix.rstrip("."),
+                        f"expected a group of keys, got {describe(entry)}",
+                        "indent the keys of each entry under its '- '",
+                    )
+                )
+                continue
+            values, found = validate(entry, schema, ctx, prefix=prefix, line=line)
+            values["_line"] = line
+            problems.extend(found)
+            result.append(values)
+        if problems:
+            raise _Nested(problems)
+        return tuple(result)
+
+    return convert
+
+
+def content_path() -> Converter:
+    """A path to a file inside the content folder, relative to the file or absolute from it."""
+    base = text()
+
+    def convert(value: Any, ctx: Context) -> str:
+        raw: str = base(value, ctx)
+        resolved = resolve_content_path(raw, ctx.rel)
+        if resolved is None:
+            raise Invalid(
+                f"'{raw}' points outside the content folder",
+                "use a path inside content/, relative to this file or starting with /",
+            )
+        if resolved not in ctx.assets:
+            raise Invalid(
+                f"'{raw}' does not exist (looked for content/{resolved})", _near(resolved, ctx)
+            )
+        return resolved
+
+    return convert
+
+
+def _near(resolved: str, ctx: Context) -> str:
+    close = difflib.get_close_matches(resolved, sorted(ctx.assets), n=1, cutoff=0.7)
+    if close:
+        return f"did you mean content/{close[0]}?"
+    return "check the file name and its folder"
+
+
+def resolve_content_path(raw: str, rel: str) -> str | None:
+    """``raw`` as a POSIX path inside the content folder, or None when it leaves it."""
+    if "\\" in raw or "\x00" in raw or urlsplit(raw).scheme:
+        return None
+    base = PurePosixPath() if raw.startswith("/") else PurePosixPath(rel).parent
+    parts: list[str] = []
+    for part in (base / raw.lstrip("/")).parts:
+        if part in ("", "."):
+            continue
+        if part == "..":
+            if not parts:
+                return None
+            parts.pop()
+        else:
+            parts.append(part)
+    return "/".join(parts) if parts else None

@@ -1,0 +1,82 @@
+"""The hub's settings (``plugins: - brandhub: …`` in mkdocs.yml), checked like front matter."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from hub import schema as s
+from hub.kinds import CHANNELS
+from hub.problems import Problem
+
+DEFAULT_CHANNELS = ("linkedin", "x", "bluesky", "whatsapp", "email")
+UTC = ZoneInfo("UTC")
+
+
+def _timezone() -> s.Converter:
+    base = s.text()
+
+    def convert(value: Any, ctx: s.Context) -> ZoneInfo:
+        name: str = base(value, ctx)
+        try:
+            return ZoneInfo(name)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise s.Invalid(
+                f"'{name}' is not a time zone", "use a name such as Europe/Madrid or UTC"
+            ) from None
+
+    return convert
+
+
+def _channels() -> s.Converter:
+    base = s.text_list()
+    one = s.choice(*CHANNELS)
+
+    def convert(value: Any, ctx: s.Context) -> tuple[str, ...]:
+        return tuple(one(channel, ctx) for channel in base(value, ctx))
+
+    return convert
+
+
+SCHEMA: s.Schema = {
+    "organisation": s.Field(s.text(max_length=120)),
+    "timezone": s.Field(_timezone(), default=UTC),
+    "channels": s.Field(_channels(), default=DEFAULT_CHANNELS),
+    "disclosure": s.Field(s.pattern(r"#\w+", "write one hashtag such as #ProudToWorkAtAcme")),
+    "banned_terms": s.Field(s.text_mapping(), default={}),
+    "utm_medium": s.Field(s.text(max_length=60), default="employee-advocacy"),
+    "utm_source": s.Field(s.text_mapping(), default={}),
+    "utm_campaign": s.Field(s.text(max_length=60), default="brandhub"),
+    "feed_limit": s.Field(s.integer(minimum=1), default=50),
+    "feed_full_content": s.Field(s.boolean(), default=True),
+    "stories_per_page": s.Field(s.integer(minimum=1), default=12),
+    "mastodon_limit": s.Field(s.integer(minimum=1), default=500),
+}
+
+
+@dataclass(frozen=True, kw_only=True)
+class Settings:
+    organisation: str
+    timezone: ZoneInfo = UTC
+    channels: tuple[str, ...] = DEFAULT_CHANNELS
+    disclosure: str | None = None
+    banned_terms: Mapping[str, str] = field(default_factory=dict)
+    utm_medium: str = "employee-advocacy"
+    utm_source: Mapping[str, str] = field(default_factory=dict)
+    utm_campaign: str = "brandhub"
+    feed_limit: int = 50
+    feed_full_content: bool = True
+    stories_per_page: int = 12
+    mastodon_limit: int = 500
+
+
+def load_settings(
+    raw: Mapping[str, Any], *, site_name: str, file: str = "mkdocs.yml"
+) -> tuple[Settings, list[Problem]]:
+    """Check the plugin's options; ``site_name`` is the organisation unless one is given."""
+    values, problems = s.validate(raw, SCHEMA, s.Context(file=file), prefix="brandhub.")
+    values = {key: value for key, value in values.items() if value is not None}
+    values.setdefault("organisation", site_name)
+    return Settings(**values), problems

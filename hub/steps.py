@@ -1,0 +1,40 @@
+"""A welcome journey's steps, ready to show: when each happens and where it leads."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from hub.model import Item
+from hub.urls import relative
+
+
+@dataclass(frozen=True)
+class JourneyStep:
+    day: int
+    when: str
+    title: str
+    summary: str | None
+    href: str | None
+
+
+def when(day: int) -> str:
+    """'Day 0' … 'Day 6'; whole weeks as 'Week 1' (day 7), 'Week 2' (day 14) …"""
+    if day < 7 or day % 7:
+        return f"Day {day}"
+    return f"Week {day // 7}"
+
+
+def journey(item: Item, by_src: dict[str, Item], page_url: str) -> list[JourneyStep]:
+    steps = []
+    for step in sorted(item.steps, key=lambda s: s.day):
+        href = None
+        if step.link and urlsplit(step.link).scheme in ("http", "https"):
+            href = step.link
+        elif step.link:
+            path, _, anchor = step.link.lstrip("/").partition("#")
+            target = by_src.get(path)
+            if target is not None:
+                href = relative(target.url + (f"#{anchor}" if anchor else ""), page_url)
+        steps.append(JourneyStep(step.day, when(step.day), step.title, step.summary, href))
+    return steps

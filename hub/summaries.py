@@ -1,0 +1,54 @@
+"""Plain-text summaries and titles taken from a Markdown body when front matter has none."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+import markdown
+
+_HEADING = re.compile(r"^#\s+(.+?)\s*#*\s*$")
+_NOT_PROSE = re.compile(r"^(#|!!!|\?\?\?|```|~~~|<|\||>|[-*+]\s|\d+\.\s|!\[|\[.+\]:|=+$|-+$)")
+
+
+class _Text(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+
+    def handle_data(self, data: str) -> None:
+        self.parts.append(data)
+
+
+def plain_text(markdown_text: str) -> str:
+    """Render inline Markdown and keep only its text, with white space folded."""
+    parser = _Text()
+    parser.feed(markdown.markdown(markdown_text))
+    parser.close()
+    return " ".join("".join(parser.parts).split())
+
+
+def first_heading(body: str) -> str | None:
+    for line in body.splitlines():
+        match = _HEADING.match(line)
+        if match:
+            return plain_text(match.group(1)) or None
+    return None
+
+
+def first_paragraph(body: str) -> str:
+    """The first paragraph of prose, as plain text, cut at a word to at most 300 characters."""
+    lines: list[str] = []
+    for line in body.splitlines():
+        stripped = line.strip()
+        if not stripped:
+            if lines:
+                break
+            continue
+        if not lines and (_NOT_PROSE.match(stripped) or line.startswith(("    ", "\t"))):
+            continue
+        lines.append(stripped)
+    summary = plain_text("\n".join(lines))
+    if len(summary) <= 300:
+        return summary
+    return summary[:299].rsplit(" ", 1)[0].rstrip(",;:") + "…"

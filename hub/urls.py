@@ -1,0 +1,70 @@
+"""Where every page of the hub lives: one place computes URLs for the core and for MkDocs."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import unicodedata
+
+from hub.model import Kind
+
+TYPED_FOLDERS = {
+    Kind.MESSAGE: "messages",
+    Kind.CAMPAIGN: "campaigns",
+    Kind.STORY: "stories",
+    Kind.SNIPPET: "snippets",
+}
+# Page URLs the hub generates itself; content may not take them.
+RESERVED_TOPS = ("tags", "authors", "feeds", "api")
+RESERVED_SLUGS = ("index", "page")
+
+
+def slugify(text: str) -> str:
+    """Lowercase ASCII words joined by dashes: 'Camión día 1' → 'camion-dia-1'."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+
+
+def default_slug(rel: str) -> str:
+    stem = posixpath.splitext(posixpath.basename(rel))[0]
+    if stem.lower() in ("index", "readme"):
+        stem = posixpath.basename(posixpath.dirname(rel)) or "index"
+    return slugify(stem) or "page"
+
+
+def page_url(kind: Kind, rel: str, slug: str | None) -> str:
+    """The site-relative URL of a content page, always ending in '/' (or '' for the home)."""
+    if kind in TYPED_FOLDERS:
+        return f"{TYPED_FOLDERS[kind]}/{slug}/"
+    folder, name = posixpath.split(posixpath.splitext(rel)[0])
+    if name.lower() in ("index", "readme"):
+        return f"{folder}/" if folder else ""
+    if slug:
+        name = slug
+    return f"{folder}/{name}/" if folder else f"{name}/"
+
+
+def tag_url(tag: str) -> str:
+    return f"tags/{slugify(tag) or 'tag'}/"
+
+
+def author_url(author_id: str) -> str:
+    return f"authors/{author_id}/"
+
+
+def listing_url(folder: str, page: int = 1) -> str:
+    return f"{folder}/" if page == 1 else f"{folder}/page/{page}/"
+
+
+def relative(target: str, base: str) -> str:
+    """A link from the page at URL ``base`` to the site-relative ``target``."""
+    if target.startswith(("http://", "https://", "mailto:", "#")):
+        return target
+    start = posixpath.dirname(base.rstrip("/") + "/x") if base else ""
+    path, _, fragment = target.partition("#")
+    result = posixpath.relpath(path or ".", start or ".")
+    if path.endswith("/") and result != ".":
+        result += "/"
+    elif result == ".":
+        result = "./"
+    return result + (f"#{fragment}" if fragment else "")

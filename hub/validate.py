@@ -1,0 +1,347 @@
+"""From a scanned content folder to a validated :class:`~hub.model.Hub`.
+
+Per file: the kind's schema, then the rules that span keys (an image needs its alt text, a
+welcome campaign needs steps). Across files: unique slugs and ids, known authors and
+campaigns, and no two sources for one URL. Every problem is collected; any problem stops the
+build with all of them.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable
+from typing import Any
+from urllib.parse import urlsplit
+
+from hub import schema as s
+from hub.frontmatter import Document, Located
+from hub.kinds import AUTHOR, DATED, SCHEMAS, kind_of
+from hub.load import Scan
+from hub.model import Author, Hub, Item, Kind, Share, Step
+from hub.problems import ContentError, Problem
+from hub.settings import Settings
+from hub.summaries import first_heading, first_paragraph
+from hub.urls import RESERVED_SLUGS, RESERVED_TOPS, TYPED_FOLDERS, default_slug, page_url
+
+
+def build_hub(scan: Scan, settings: Settings) -> Hub:
+    """Validate everything; raise :class:`ContentError` with every problem found."""
+    problems = list(scan.problems)
+    files = frozenset(scan.assets | {doc.rel for doc in scan.documents})
+    authors = _authors(scan, files, settings, problems)
+    items = []
+    for doc in scan.documents:
+        if not doc.readable:
+            continue  # its problem is reported already; guessing at the rest would mislead
+        item = _item(doc, files, settings, authors, problems)
+        if item is not None:
+            items.append(item)
+    lines = {doc.rel: doc.meta.lines for doc in scan.documents}
+    problems.extend(_across(items, scan.documents, lines))
+    if problems:
+        raise ContentError(problems)
+    return Hub(items=tuple(items), authors=authors, assets=frozenset(scan.assets))
+
+
+def _authors(
+    scan: Scan, files: frozenset[str], settings: Settings, problems: list[Problem]
+) -> dict[str, Author]:
+    raw = scan.authors
+    if raw is None:
+        return {}
+    if not isinstance(raw, Located):
+        problems.append(
+            Problem(
+                scan.authors_path,
+                1,
+                None,
+                "expected a list of people by id",
+                "write 'id:' then the person's keys indented below it",
+            )
+        )
+        return {}
+    ctx = s.Context(file=scan.authors_path, rel="authors.yml", tz=settings.timezone, assets=files)
+    result = {}
+    for key, entry in raw.items():
+        line = raw.lines.get(key)
+        author_id = str(key)
+        if not _is_slug(author_id):
+            problems.append(
+                Problem(
+                    scan.authors_path,
+                    line,
+                    author_id,
+                    "is not a valid id",
+                    "use lowercase letters, digits and dashes",
+                )
+            )
+            continue
+        if not isinstance(entry, dict):
+            problems.append(
+                Problem(
+                    scan.authors_path,
+                    line,
+                    author_id,
+                    "expected the person's keys (name, team, role …)",
+                    "indent 'name: …' under the id",
+                )
+            )
+            continue
+        values, found = s.validate(entry, AUTHOR, ctx, prefix=f"{author_id}.", line=line)
+        problems.extend(found)
+        if not found:
+            result[author_id] = Author(
+                id=author_id,
+                name=values["name"],
+                team=values["team"],
+                role=values["role"],
+                avatar=values["avatar"],
+                links=tuple(values["links"].items()),
+            )
+    return result
+
+
+def _is_slug(text: str) -> bool:
+    return (
+        bool(text)
+        and all(c.isascii() and (c.isalnum() or c == "-") for c in text)
+        and (text == text.lower())
+    )
+
+
+def _item(
+    doc: Document,
+    files: frozenset[str],
+    settings: Settings,
+    authors: dict[str, Author],
+    problems: list[Problem],
+) -> Item | None:
+    kind = kind_of(doc.rel)
+    if kind in TYPED_FOLDERS and doc.rel.count("/") > 1:
+        folder = TYPED_FOLDERS[kind]
+        problems.append(
+            Problem(
+                doc.path,
+                None,
+                None,
+                f"{folder} cannot be in sub-folders",
+                f"move the file to content/{folder}/",
+            )
+        )
+        return None
+    ctx = s.Context(file=doc.path, rel=doc.rel, tz=settings.timezone, assets=files)
+    values, found = s.validate(doc.meta, SCHEMAS[kind], ctx)
+    lines = doc.meta.lines
+    first = doc.meta.line or 1
+    # A key whose value was rejected is reported once; rules that use it would only echo that.
+    failed = {p.field for p in found}
+
+    def problem(key: str, message: str, hint: str) -> None:
+        found.append(Problem(doc.path, lines.get(key, first), key, message, hint))
+
+    title = values["title"]
+    if title is None and kind in (Kind.HOME, Kind.GUIDELINE, Kind.PAGE):
+        title = first_heading(doc.body)
+    if title is None:
+        problem("title", "is required", "add 'title: …' to the front matter")
+    if kind in DATED and values["date"] is None and "date" not in failed:
+        problem("date", "is required", "add 'date: YYYY-MM-DD' (the day it may be published)")
+    if values["image"] and not values["image_alt"]:
+        problem("image", "has no image_alt", "describe the picture in 'image_alt: …'")
+    if values["image_alt"] and not values["image"] and "image" not in failed:
+        problem("image_alt", "is set but there is no image", "add 'image: …' or remove image_alt")
+    if values["date"] and values["expires"] and values["expires"] <= values["date"]:
+        problem("expires", "is not after date", "an item must be published before it expires")
+    if kind is Kind.STORY and "authors" not in failed and not values["authors"]:
+        problem(
+            "authors",
+            "a story needs at least one author",
+            "add 'authors: [id]' with ids from content/authors.yml",
+        )
+    for author_id in values["authors"]:
+        if author_id not in authors:
+            problem("authors", f"'{author_id}' is not in authors.yml", _closest(author_id, authors))
+    if kind is Kind.CAMPAIGN and not found:
+        _campaign_rules(values, files, problem)
+    slug = values["slug"] or default_slug(doc.rel)
+    if kind in TYPED_FOLDERS and slug in RESERVED_SLUGS:
+        problem(
+            "slug",
+            f"'{slug}' is reserved for the hub's own pages",
+            "choose another slug or rename the file",
+        )
+    problems.extend(found)
+    if found:
+        return None
+    return _record(doc, kind, values, title, slug)
+
+
+def _campaign_rules(values: dict[str, Any], files: frozenset[str], problem: Any) -> None:
+    kind = values["kind"]
+    if kind == "welcome" and not values["steps"]:
+        problem(
+            "steps",
+            "a welcome campaign needs steps",
+            "add 'steps:' with '- day: 0' and a title for each step",
+        )
+    if kind == "event" and (values["starts"] is None or values["ends"] is None):
+        problem(
+            "starts" if values["starts"] is None else "ends",
+            "an event needs starts and ends",
+            "add 'starts: YYYY-MM-DD' and 'ends: YYYY-MM-DD'",
+        )
+    if values["starts"] and values["ends"] and values["ends"] < values["starts"]:
+        problem("ends", "is before starts", "swap the dates or correct one of them")
+    for index, step in enumerate(values["steps"], start=1):
+        link = step["link"]
+        if link and not urlsplit(link).scheme:
+            target = s.resolve_content_path(link.split("#", 1)[0], "")
+            if target is None or target not in files:
+                problem(
+                    "steps",
+                    f"step {index}: link '{link}' is not a page of the hub",
+                    "use a path inside content/ such as guidelines/voice-and-tone.md",
+                )
+
+
+def _closest(author_id: str, authors: dict[str, Author]) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(author_id, list(authors), n=1, cutoff=0.6)
+    return f"did you mean `{close[0]}`?" if close else "add the person to content/authors.yml"
+
+
+def _record(doc: Document, kind: Kind, values: dict[str, Any], title: str, slug: str) -> Item:
+    shares = tuple(_share(entry) for entry in values["share"])
+    steps = tuple(
+        Step(day=step["day"], title=step["title"], summary=step["summary"], link=step["link"])
+        for step in values.get("steps") or ()
+    )
+    material = tuple((key, values[key]) for key in ("hide", "icon") if values.get(key))
+    return Item(
+        kind=kind,
+        src=doc.rel,
+        path=doc.path,
+        slug=slug,
+        url=page_url(kind, doc.rel, values["slug"] or (slug if kind in TYPED_FOLDERS else None)),
+        title=title,
+        summary=values["summary"] or first_paragraph(doc.body),
+        body=doc.body,
+        id=values["id"],
+        date=values["date"],
+        expires=values["expires"],
+        updated=values["updated"],
+        draft=values["draft"],
+        tags=values["tags"],
+        image=values["image"],
+        image_alt=values["image_alt"],
+        lang=values["lang"],
+        authors=values["authors"],
+        share=shares,
+        description=values["description"],
+        team=values.get("team"),
+        campaign=values.get("campaign"),
+        audience=values.get("audience") or (),
+        pillar=values.get("pillar"),
+        proof_points=values.get("proof_points") or (),
+        campaign_kind=values.get("kind"),
+        starts=values.get("starts"),
+        ends=values.get("ends"),
+        hashtag=values.get("hashtag"),
+        steps=steps,
+        variants=values.get("variants") or (),
+        material=material,
+    )
+
+
+def _share(entry: dict[str, Any]) -> Share:
+    overrides = tuple(
+        (key, value)
+        for key, value in entry.items()
+        if key not in ("text", "url", "hashtags", "channels", "_line") and value is not None
+    )
+    return Share(
+        text=entry["text"],
+        url=entry["url"],
+        hashtags=tuple(tag.lstrip("#") for tag in entry["hashtags"]),
+        channels=entry["channels"],
+        overrides=overrides,
+    )
+
+
+def _across(
+    items: list[Item], documents: list[Document], lines: dict[str, dict[Any, int]]
+) -> Iterable[Problem]:
+    """Rules that span files: unique slugs, ids and URLs; campaigns that exist."""
+
+    def line(item: Item, key: str) -> int | None:
+        return lines[item.src].get(key)
+
+    by_kind_slug: dict[tuple[Kind, str], list[Item]] = defaultdict(list)
+    by_id: dict[str, list[Item]] = defaultdict(list)
+    for item in items:
+        if item.kind in TYPED_FOLDERS:
+            by_kind_slug[(item.kind, item.slug)].append(item)
+        if item.id:
+            by_id[item.id].append(item)
+    for (kind, slug), same in by_kind_slug.items():
+        for item in same[1:]:
+            yield Problem(
+                item.path,
+                line(item, "slug"),
+                "slug",
+                f"'{slug}' is already used by {same[0].path}",
+                f"give one of the {TYPED_FOLDERS[kind]} another slug or file name",
+            )
+    for ident, same in by_id.items():
+        for item in same[1:]:
+            yield Problem(
+                item.path,
+                line(item, "id"),
+                "id",
+                f"'{ident}' is already used by {same[0].path}",
+                "remove the id from the copy; `brandhub new` writes a fresh one",
+            )
+    campaigns = {item.slug for item in items if item.kind is Kind.CAMPAIGN}
+    for item in items:
+        if item.campaign and item.campaign not in campaigns:
+            yield Problem(
+                item.path,
+                line(item, "campaign"),
+                "campaign",
+                f"there is no campaign '{item.campaign}'",
+                "use the slug of a file in content/campaigns/",
+            )
+    yield from _url_collisions(documents)
+
+
+def _url_collisions(documents: list[Document]) -> Iterable[Problem]:
+    """Two Markdown files for one URL: MkDocs would silently drop one of them."""
+    seen: dict[str, Document] = {}
+    for doc in sorted(documents, key=lambda d: d.rel):
+        kind = kind_of(doc.rel)
+        if kind in TYPED_FOLDERS:
+            continue  # typed items are checked by slug
+        url = page_url(kind, doc.rel, None)
+        top = url.split("/", 1)[0]
+        if top in RESERVED_TOPS:
+            yield Problem(
+                doc.path,
+                None,
+                None,
+                f"the address /{top}/ is made by the hub itself",
+                "move the page to another folder",
+            )
+            continue
+        key = unicodedata.normalize("NFC", url).casefold()
+        if key in seen:
+            yield Problem(
+                doc.path,
+                None,
+                None,
+                f"has the same address /{url} as {seen[key].path}",
+                "rename or remove one of the two files",
+            )
+        else:
+            seen[key] = doc

@@ -1,0 +1,271 @@
+"""The hub's own pages (home sections, listings, tags, authors), computed from the published set.
+
+A view is a plain record: where the page lives, its title, which fragment renders it and the
+items it shows. Every view is built from :func:`visible`, which asks the publish rule.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+
+from hub.model import Author, Hub, Item, Kind
+from hub.publish import State, state
+from hub.settings import Settings
+from hub.urls import author_url, listing_url, slugify, tag_url
+
+LATEST_ON_HOME = 6
+
+
+@dataclass(frozen=True)
+class Entry:
+    """An item as a view shows it, with its publication state (not public only in previews)."""
+
+    item: Item
+    state: State
+
+
+@dataclass(frozen=True, kw_only=True)
+class View:
+    src: str  # the generated Markdown file's path, e.g. stories/page/2/index.md
+    url: str
+    title: str
+    fragment: str  # template under fragments/
+    summary: str = ""
+    data: dict[str, Any] = field(default_factory=dict)
+    feed_key: str | None = None  # for later: the feed this listing has
+
+
+def visible(hub: Hub, now: datetime, *, preview: bool) -> list[Entry]:
+    """Items that appear in the output: the public ones, or all of them in a preview."""
+    entries = [Entry(item, state(item, now)) for item in hub.items]
+    return [e for e in entries if preview or e.state is State.PUBLIC]
+
+
+def newest_first(entries: Iterable[Entry]) -> list[Entry]:
+    return sorted(
+        entries,
+        key=lambda e: (e.item.date.timestamp() if e.item.date else float("-inf"), e.item.url),
+        reverse=True,
+    )
+
+
+def of_kind(entries: Iterable[Entry], kind: Kind) -> list[Entry]:
+    return [e for e in entries if e.item.kind is kind]
+
+
+def campaign_phase(item: Item, now: datetime) -> str:
+    """current, upcoming or past; ``ends`` given as a date lasts through that whole day."""
+    starts = item.starts or item.date
+    if item.ends is not None and now >= _end(item.ends):
+        return "past"
+    if starts is not None and now < starts:
+        return "upcoming"
+    return "current"
+
+
+def _end(ends: datetime) -> datetime:
+    if (ends.hour, ends.minute, ends.second, ends.microsecond) == (0, 0, 0, 0):
+        return ends + timedelta(days=1)
+    return ends
+
+
+def active_welcome(entries: list[Entry], now: datetime) -> Entry | None:
+    welcomes = [
+        e
+        for e in newest_first(of_kind(entries, Kind.CAMPAIGN))
+        if e.item.campaign_kind == "welcome" and campaign_phase(e.item, now) == "current"
+    ]
+    return welcomes[0] if welcomes else None
+
+
+def build_views(hub: Hub, settings: Settings, now: datetime, *, preview: bool) -> list[View]:
+    entries = visible(hub, now, preview=preview)
+    views: list[View] = []
+    views += _story_pages(entries, settings)
+    views.append(_messages(entries))
+    views.append(_campaigns(entries, now))
+    views.append(_snippets(entries))
+    views += _tags(entries)
+    views += _authors(entries, hub.authors)
+    if not any(e.item.src == "guidelines/index.md" for e in entries):
+        views.append(
+            View(
+                src="guidelines/index.md",
+                url="guidelines/",
+                title="Guidelines",
+                fragment="guidelines.html",
+                summary="How we look, sound and behave in public.",
+                data={"guidelines": _guidelines(entries)},
+            )
+        )
+    return views
+
+
+def home_data(hub: Hub, now: datetime, *, preview: bool) -> dict[str, Any]:
+    """What the home page shows below the editor's welcome text."""
+    entries = visible(hub, now, preview=preview)
+    campaigns = [
+        e
+        for e in newest_first(of_kind(entries, Kind.CAMPAIGN))
+        if e.item.campaign_kind != "welcome" and campaign_phase(e.item, now) == "current"
+    ]
+    return {
+        "welcome": active_welcome(entries, now),
+        "stories": newest_first(of_kind(entries, Kind.STORY))[:LATEST_ON_HOME],
+        "campaigns": campaigns,
+        "messages": newest_first(of_kind(entries, Kind.MESSAGE))[:LATEST_ON_HOME],
+        "guidelines": _guidelines(entries),
+    }
+
+
+def _guidelines(entries: list[Entry]) -> list[Entry]:
+    guides = of_kind(entries, Kind.GUIDELINE)
+    return sorted(
+        (e for e in guides if e.item.src != "guidelines/index.md"), key=lambda e: e.item.src
+    )
+
+
+def _story_pages(entries: list[Entry], settings: Settings) -> list[View]:
+    stories = newest_first(of_kind(entries, Kind.STORY))
+    size = settings.stories_per_page
+    chunks = [stories[i : i + size] for i in range(0, len(stories), size)] or [[]]
+    views = []
+    for number, chunk in enumerate(chunks, start=1):
+        url = listing_url("stories", number)
+        views.append(
+            View(
+                src=f"{url}index.md",
+                url=url,
+                title="Small wins" if number == 1 else f"Small wins, page {number}",
+                fragment="stories.html",
+                summary="Short, proud, concrete results of our teams.",
+                data={
+                    "stories": chunk,
+                    "page": number,
+                    "pages": len(chunks),
+                    "previous": listing_url("stories", number - 1) if number > 1 else None,
+                    "next": listing_url("stories", number + 1) if number < len(chunks) else None,
+                    "page_urls": [listing_url("stories", n) for n in range(1, len(chunks) + 1)],
+                },
+                feed_key="stories",
+            )
+        )
+    return views
+
+
+def _messages(entries: list[Entry]) -> View:
+    pillars: dict[str, list[Entry]] = defaultdict(list)
+    for entry in newest_first(of_kind(entries, Kind.MESSAGE)):
+        pillars[entry.item.pillar or "Other messages"].append(entry)
+    audiences = sorted({a for e in entries if e.item.kind is Kind.MESSAGE for a in e.item.audience})
+    return View(
+        src="messages/index.md",
+        url="messages/",
+        title="Key messages",
+        fragment="messages.html",
+        summary="Approved talking points with their proof: say them in your own words.",
+        data={"pillars": sorted(pillars.items()), "audiences": audiences},
+        feed_key="messages",
+    )
+
+
+def _campaigns(entries: list[Entry], now: datetime) -> View:
+    phases: dict[str, list[Entry]] = {"current": [], "upcoming": [], "past": []}
+    for entry in newest_first(of_kind(entries, Kind.CAMPAIGN)):
+        phases[campaign_phase(entry.item, now)].append(entry)
+    return View(
+        src="campaigns/index.md",
+        url="campaigns/",
+        title="Campaigns",
+        fragment="campaigns.html",
+        summary="Welcome journeys, brand campaigns and events.",
+        data={"phases": phases},
+        feed_key="campaigns",
+    )
+
+
+def _snippets(entries: list[Entry]) -> View:
+    return View(
+        src="snippets/index.md",
+        url="snippets/",
+        title="Share snippets",
+        fragment="snippets.html",
+        summary="Ready-to-share posts: copy one, make it yours, post it.",
+        data={"snippets": newest_first(of_kind(entries, Kind.SNIPPET))},
+        feed_key="snippets",
+    )
+
+
+def tag_names(entries: Iterable[Entry]) -> dict[str, str]:
+    """Tag slug → the name shown (the first spelling met, tags differing in case merge)."""
+    names: dict[str, str] = {}
+    for entry in entries:
+        for tag in entry.item.tags:
+            names.setdefault(slugify(tag) or "tag", tag)
+    return names
+
+
+def _tags(entries: list[Entry]) -> list[View]:
+    tagged: dict[str, list[Entry]] = defaultdict(list)
+    names = tag_names(entries)
+    for entry in newest_first(entries):
+        for slug in dict.fromkeys(slugify(tag) or "tag" for tag in entry.item.tags):
+            tagged[slug].append(entry)
+    index = View(
+        src="tags/index.md",
+        url="tags/",
+        title="Tags",
+        fragment="tags.html",
+        summary="Everything in the hub, by topic.",
+        data={
+            "tags": sorted(
+                ((names[s], tag_url(names[s]), len(tagged[s])) for s in tagged),
+                key=lambda t: t[0].casefold(),
+            )
+        },
+    )
+    pages = [
+        View(
+            src=f"{tag_url(names[slug])}index.md",
+            url=tag_url(names[slug]),
+            title=f"Tagged “{names[slug]}”",
+            fragment="tag.html",
+            summary=f"Everything in the hub tagged {names[slug]}.",
+            data={"tag": names[slug], "entries": items},
+            feed_key=f"tag:{slug}",
+        )
+        for slug, items in sorted(tagged.items())
+    ]
+    return [index, *pages]
+
+
+def _authors(entries: list[Entry], authors: dict[str, Author]) -> list[View]:
+    by_author: dict[str, list[Entry]] = defaultdict(list)
+    for entry in newest_first(of_kind(entries, Kind.STORY)):
+        for author_id in entry.item.authors:
+            by_author[author_id].append(entry)
+    people = sorted(authors.values(), key=lambda a: a.name.casefold())
+    index = View(
+        src="authors/index.md",
+        url="authors/",
+        title="People",
+        fragment="authors.html",
+        summary="The people who tell our small wins.",
+        data={"people": [(a, len(by_author[a.id])) for a in people]},
+    )
+    pages = [
+        View(
+            src=f"{author_url(a.id)}index.md",
+            url=author_url(a.id),
+            title=a.name,
+            fragment="author.html",
+            summary=f"Stories told by {a.name}.",
+            data={"author": a, "stories": by_author[a.id]},
+        )
+        for a in people
+    ]
+    return [index, *pages]

@@ -1,0 +1,96 @@
+"""Shared helpers: copy a scenario site into tmp_path, run the CLI, read the output back."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from hub.cli import cli
+
+SITES = Path(__file__).parent / "sites"
+ROOT = Path(__file__).parent.parent
+
+
+@dataclass
+class Hub:
+    root: Path
+
+    @property
+    def content(self) -> Path:
+        return self.root / "content"
+
+    @property
+    def site(self) -> Path:
+        return self.root / "site"
+
+    def write(self, rel: str, text: str | bytes) -> Path:
+        path = self.content / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(text, encoding="utf-8")
+        return path
+
+    def run(self, *args: str, env: dict[str, str] | None = None) -> Result:
+        command, *rest = args
+        return CliRunner().invoke(
+            cli, [command, "-f", str(self.root / "mkdocs.yml"), *rest], env=env
+        )
+
+    def build(self, *args: str) -> Result:
+        result = self.run("build", "-d", str(self.site), *args)
+        assert result.exit_code == 0, result.output
+        return result
+
+    def page(self, url: str) -> str:
+        return (self.site / url / "index.html").read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[[str], Hub]:
+    """A fresh copy of ``tests/sites/<scenario>``; the CLI runs from inside it."""
+
+    def make(scenario: str = "basic") -> Hub:
+        root = tmp_path / scenario
+        shutil.copytree(SITES / scenario, root)
+        monkeypatch.chdir(root)
+        return Hub(root)
+
+    return make
+
+
+class Elements(HTMLParser):
+    """Every element of an HTML document: (tag, attributes, text of scripts)."""
+
+    def __init__(self, html: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.elements: list[tuple[str, dict[str, str | None]]] = []
+        self.scripts: list[str] = []
+        self._in_script = False
+        self.feed(html)
+        self.close()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.elements.append((tag, dict(attrs)))
+        self._in_script = tag == "script"
+
+    def handle_endtag(self, tag: str) -> None:
+        self._in_script = False
+
+    def handle_data(self, data: str) -> None:
+        if self._in_script:
+            self.scripts.append(data)
+
+    def find(self, tag: str, **attrs: str) -> list[dict[str, str | None]]:
+        return [
+            a
+            for t, a in self.elements
+            if t == tag and all(a.get(k.rstrip("_")) == v for k, v in attrs.items())
+        ]

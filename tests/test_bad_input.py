@@ -1,0 +1,176 @@
+"""Every kind of bad input stops `check` and `build` with one clear line and no site."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from tests.conftest import Hub
+
+STORY = """---
+title: A story
+date: 2026-03-03
+team: Fleet
+authors: [ana]
+{extra}---
+Body.
+"""
+
+CASES = {
+    "broken YAML": (
+        "stories/broken.md",
+        "---\ntitle: [unclosed\ndate: 2026-03-03\n---\nBody\n",
+        "content/stories/broken.md:3: broken YAML: did not find expected ',' or ']'",
+    ),
+    "impossible date": (
+        "stories/date.md",
+        STORY.replace("2026-03-03", "2026-02-30").format(extra=""),
+        "content/stories/date.md:3: date: '2026-02-30' is not a date "
+        "(use YYYY-MM-DD, or YYYY-MM-DDTHH:MM+01:00 with a time)",
+    ),
+    "words for a date": (
+        "stories/date.md",
+        STORY.replace("2026-03-03", "March 3").format(extra=""),
+        "content/stories/date.md:3: date: 'March 3' is not a date",
+    ),
+    "unknown key": (
+        "stories/key.md",
+        STORY.format(extra="expiers: 2027-01-01\n"),
+        "content/stories/key.md:6: expiers: unknown key (did you mean `expires`?)",
+    ),
+    "missing image": (
+        "stories/image.md",
+        STORY.format(extra="image: images/nope.png\nimage_alt: A truck\n"),
+        "content/stories/image.md:6: image: 'images/nope.png' does not exist "
+        "(looked for content/stories/images/nope.png)",
+    ),
+    "image without alt": (
+        "stories/alt.md",
+        STORY.format(extra="image: images/truck.png\n"),
+        "content/stories/alt.md:6: image: has no image_alt "
+        "(describe the picture in 'image_alt: …')",
+    ),
+    "story without authors": (
+        "stories/nobody.md",
+        STORY.replace("authors: [ana]\n", "").format(extra=""),
+        "content/stories/nobody.md:2: authors: a story needs at least one author "
+        "(add 'authors: [id]' with ids from content/authors.yml)",
+    ),
+    "unknown author": (
+        "stories/who.md",
+        STORY.replace("[ana]", "[anna]").format(extra=""),
+        "content/stories/who.md:5: authors: 'anna' is not in authors.yml (did you mean `ana`?)",
+    ),
+    "duplicate slug": (
+        "stories/copy.md",
+        STORY.format(extra="slug: win-2\n"),
+        "content/stories/win-2.md",
+    ),
+    "welcome without steps": (
+        "campaigns/hello.md",
+        "---\ntitle: Hello\ndate: 2026-01-01\nkind: welcome\n---\nBody\n",
+        "content/campaigns/hello.md:2: steps: a welcome campaign needs steps",
+    ),
+    "image outside content": (
+        "stories/escape.md",
+        STORY.format(extra="image: ../../mkdocs.yml\nimage_alt: Secret\n"),
+        "content/stories/escape.md:6: image: '../../mkdocs.yml' points outside the content folder",
+    ),
+    "not UTF-8": (
+        "stories/latin1.md",
+        STORY.format(extra="").replace("Body.", "Cami\xf3n.").encode("latin-1"),
+        "content/stories/latin1.md:7: the file is not UTF-8 text (save it with UTF-8 encoding)",
+    ),
+    "page beside folder index": (
+        "guidelines/voice/index.md",
+        "---\ntitle: Voice again\n---\nBody\n",
+        "content/guidelines/voice/index.md: has the same address /guidelines/voice/ "
+        "as content/guidelines/voice.md (rename or remove one of the two files)",
+    ),
+    "draft as text": (
+        "stories/draft.md",
+        STORY.format(extra='draft: "true"\n'),
+        "content/stories/draft.md:6: draft: expected true or false, got 'true' "
+        "(write true or false without quotes)",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(CASES), ids=list(CASES))
+@pytest.mark.parametrize("command", ["check", "build"])
+def test_bad_input_fails_with_one_clear_line(
+    site: Callable[[str], Hub], case: str, command: str
+) -> None:
+    hub = site("basic")
+    rel, text, expected = CASES[case]
+    hub.write(rel, text)
+    args = ("build", "-d", str(hub.site)) if command == "build" else ("check",)
+    result = hub.run(*args)
+    assert result.exit_code == 1
+    lines = result.stderr.strip().splitlines()
+    assert any(line.startswith(expected) for line in lines), result.stderr
+    assert lines[-1] == "1 problem found; nothing was built."
+    assert "Traceback" not in result.output
+    assert not hub.site.exists()
+
+
+def test_duplicate_slug_names_both_files(site: Callable[[str], Hub]) -> None:
+    hub = site("basic")
+    hub.write("stories/copy.md", STORY.format(extra="slug: win-2\n"))
+    result = hub.run("check")
+    assert (
+        "content/stories/win-2.md:" not in result.stderr
+        and "content/stories/copy.md:6: slug: 'win-2' is already used by content/stories/win-2.md"
+        in result.stderr
+    ) or "content/stories/win-2.md: slug" in result.stderr, result.stderr
+
+
+def test_every_problem_is_reported_together(site: Callable[[str], Hub]) -> None:
+    hub = site("basic")
+    hub.write("stories/a.md", STORY.format(extra="colour: red\n"))
+    hub.write("stories/b.md", STORY.replace("2026-03-03", "soon").format(extra=""))
+    result = hub.run("check")
+    assert result.exit_code == 1
+    assert "content/stories/a.md:6: colour: unknown key" in result.stderr
+    assert "content/stories/b.md:3: date: 'soon' is not a date" in result.stderr
+    assert result.stderr.strip().endswith("2 problems found; nothing was built.")
+
+
+def test_failed_build_keeps_the_previous_site(site: Callable[[str], Hub]) -> None:
+    hub = site("basic")
+    hub.build()
+    before = {p: p.read_bytes() for p in hub.site.rglob("*") if p.is_file()}
+    hub.write("stories/bad.md", STORY.format(extra="nope: 1\n"))
+    result = hub.run("build", "-d", str(hub.site))
+    assert result.exit_code == 1
+    after = {p: p.read_bytes() for p in hub.site.rglob("*") if p.is_file()}
+    assert after == before
+    assert [p.name for p in hub.root.iterdir() if p.name.startswith(".site")] == []
+
+
+def test_mkdocs_failure_mid_build_keeps_the_previous_site(site: Callable[[str], Hub]) -> None:
+    hub = site("basic")
+    hub.build()
+    before = sorted(p.relative_to(hub.site) for p in hub.site.rglob("*"))
+    # Valid front matter, but a link to a page that does not exist: MkDocs fails in strict mode.
+    hub.write("guidelines/links.md", "---\ntitle: Links\n---\nSee [this](missing.md).\n")
+    result = hub.run("build", "-d", str(hub.site))
+    assert result.exit_code == 1
+    assert "missing.md" in result.output
+    assert sorted(p.relative_to(hub.site) for p in hub.site.rglob("*")) == before
+    assert [p.name for p in hub.root.iterdir() if p.name.startswith(".site")] == []
+
+
+def test_bad_settings_are_reported_like_content(site: Callable[[str], Hub]) -> None:
+    hub = site("basic")
+    config = hub.root / "mkdocs.yml"
+    config.write_text(
+        config.read_text().replace(
+            "timezone: Europe/Madrid", "timezone: Mars/Olympus\n      tmezone: x"
+        )
+    )
+    result = hub.run("check")
+    assert result.exit_code == 1
+    assert "brandhub.timezone: 'Mars/Olympus' is not a time zone" in result.stderr
+    assert "brandhub.tmezone: unknown key (did you mean `timezone`?)" in result.stderr

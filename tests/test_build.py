@@ -1,0 +1,165 @@
+"""Small real sites built into tmp_path and read back with an HTML parser."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+
+from tests.conftest import Elements, Hub
+
+CANARIES = ("zqxdraft", "zqxfuture", "zqxexpired")
+
+
+def all_text(site: Path) -> str:
+    return "\n".join(
+        p.read_text(encoding="utf-8", errors="replace") for p in site.rglob("*") if p.is_file()
+    )
+
+
+def test_pages_listings_and_addresses(site: Callable[[str], Hub]) -> None:
+    hub = site("basic")
+    hub.build("--now", "2026-11-23T12:00")
+    # Stories live at their slug, newest first, two per page (stories_per_page: 2).
+    first = Elements(hub.page("stories"))
+    titles = [
+        a["href"]
+        for a in first.find("a")
+        if a.get("href", "").startswith("../stories/") or a.get("href", "").startswith("win-")
+    ]
+    assert titles[:2] == ["win-3/", "win-2/"]
+    second = hub.page("stories/page/2")
+    assert "Small win number 1" in second and "Small win number 3" not in second
+    assert (hub.site / "stories/win-1/index.html").is_file()
+    # Tags merge across case and have their own pages; authors too.
+    assert "Small win number 2" in hub.page("tags/fleet")
+    assert "Ana Ruiz" in hub.page("authors") and "Small win number 1" in hub.page("authors/ana")
+    # Messages grouped by pillar, the welcome journey with its steps linked.
+    assert "<h2>Reliability</h2>" in hub.page("messages")
+    journey = Elements(hub.page("campaigns/welcome"))
+    assert {"href": "../../guidelines/voice/"} in [
+        {"href": a.get("href")} for a in journey.find("a")
+    ]
+    assert "Week 1" in hub.page("campaigns/welcome")
+    # The home is a front door: start here, latest wins, key messages, guidelines.
+    home = hub.page("")
+    for part in (
+        "New here? Start here",
+        "Your first weeks",
+        "Latest small wins",
+        "We deliver on time",
+        "Voice and tone",
+    ):
+        assert part in home
+    # The share post carries its hashtags and the hub's disclosure.
+    assert "97% of our deliveries arrived on time last year. #Logistics #TestOrg" in hub.page(
+        "messages/on-time"
+    )
+
+
+def test_listings_are_in_the_search_index(site: Callable[[str], Hub]) -> None:
+    hub = site("basic")
+    hub.build("--now", "2026-11-23T12:00")
+    index = json.loads((hub.site / "search/search_index.json").read_text())
+    locations = {doc["location"] for doc in index["docs"]}
+    assert {"stories/", "messages/", "tags/fleet/", "authors/ana/"} <= locations
+
+
+def test_unpublished_items_appear_nowhere(site: Callable[[str], Hub]) -> None:
+    hub = site("basic")
+    hub.build("--now", "2026-11-23T12:00")
+    text = all_text(hub.site)
+    for canary in CANARIES:
+        assert canary not in text
+    assert not (hub.site / "stories/draft-canary").exists()
+    # The future story appears once --now passes its date; the others stay out.
+    hub.build("--now", "2027-03-01T09:00+01:00")
+    text = all_text(hub.site)
+    assert "zqxfuture" in text and "zqxfuturetag" in hub.page("tags")
+    assert "stories/future-canary/" in (hub.site / "sitemap.xml").read_text()
+    assert "zqxdraft" not in text and "zqxexpired" not in text
+    # One second earlier it is still embargoed.
+    hub.build("--now", "2027-03-01T08:59:59+01:00")
+    assert "zqxfuture" not in all_text(hub.site)
+
+
+def test_image_of_an_unpublished_item_is_not_copied(site: Callable[[str], Hub]) -> None:
+    hub = site("basic")
+    shutil.copy(hub.content / "stories/images/truck.png", hub.content / "stories/images/zqx.png")
+    story = hub.content / "stories/draft-canary.md"
+    story.write_text(
+        story.read_text().replace(
+            "draft: true", "draft: true\nimage: images/zqx.png\nimage_alt: Secret"
+        )
+    )
+    hub.build()
+    assert not (hub.site / "stories/images/zqx.png").exists()
+    assert (hub.site / "stories/images/truck.png").exists()
+
+
+def test_another_organisations_content_with_this_config(
+    site: Callable[[str], Hub], tmp_path: Path
+) -> None:
+    hub = site("basic")
+    other = tmp_path / "other" / "content"
+    (other / "stories").mkdir(parents=True)
+    (other / "index.md").write_text("---\ntitle: Other Org\n---\nWelcome to Other Org.\n")
+    (other / "authors.yml").write_text("zoe:\n  name: Zoe Other\n")
+    (other / "stories/first.md").write_text(
+        "---\ntitle: Other win\ndate: 2026-05-01\nteam: Ops\nauthors: [zoe]\n---\nDone.\n"
+    )
+    out = tmp_path / "out"
+    result = hub.run("build", "--content", str(other), "--site-dir", str(out))
+    assert result.exit_code == 0, result.output
+    assert "Other win" in (out / "stories/first/index.html").read_text()
+    assert "Small win number" not in all_text(out)
+
+
+HOSTILE_TITLE = '"><script>alert(1)</script>'
+HOSTILE_SUMMARY = "</title>&<img src=x onerror=alert(2)>"
+
+
+def test_hostile_front_matter_values_stay_text(site: Callable[[str], Hub]) -> None:
+    hub = site("basic")
+    hub.write(
+        "stories/hostile.md",
+        f"""---
+title: '{HOSTILE_TITLE}'
+summary: '{HOSTILE_SUMMARY}'
+date: 2026-05-05
+team: '<b onmouseover=alert(3)>Ops</b>'
+authors: [ana]
+tags: ['<svg onload=alert(4)>']
+---
+Body.
+""",
+    )
+    hub.build("--now", "2026-11-23T12:00")
+    for html_file in hub.site.rglob("*.html"):
+        doc = Elements(html_file.read_text(encoding="utf-8"))
+        assert not any("alert(" in script for script in doc.scripts), html_file
+        for tag, attrs in doc.elements:
+            assert tag not in ("svg", "b") or not any(k.startswith("on") for k in attrs), html_file
+            assert not any(k.startswith("on") for k in attrs), (html_file, tag, attrs)
+        assert not doc.find("img", src="x"), html_file
+    page = Elements(hub.page("stories/hostile"))
+    assert page.find("meta", name="description") == [
+        {"name": "description", "content": HOSTILE_SUMMARY}
+    ]
+
+
+def test_preview_shows_unpublished_items_with_a_banner(
+    site: Callable[[str], Hub], tmp_path: Path
+) -> None:
+    hub = site("basic")
+    config = load_config(str(hub.root / "mkdocs.yml"), site_dir=str(tmp_path / "preview"))
+    config.plugins.on_startup(command="serve", dirty=False)
+    mkdocs_build(config, serve_url="http://127.0.0.1:8000/")
+    draft = (tmp_path / "preview/stories/draft-canary/index.html").read_text()
+    assert "Preview only: draft" in draft
+    ben = (tmp_path / "preview/authors/ben/index.html").read_text()
+    assert "Draft canary zqxdraft" in ben and "bh-badge--draft" in ben

@@ -223,6 +223,7 @@ def serve(config_file: str, content: str | None, now: str | None, dev_addr: str)
 
     with _friendly_errors():
         _project(_config(config_file, content), now, preview=True)  # fail fast on bad content
+        logging.getLogger("mkdocs").setLevel(logging.INFO)  # "Serving on http://…", rebuilds
         if now:
             os.environ[NOW_VARIABLE] = now
         overrides: dict[str, Any] = {"docs_dir": str(Path(content).resolve())} if content else {}

@@ -1,0 +1,97 @@
+"""A real browser on the built demo hub: Debian's chromium driven by Playwright, no network.
+
+The demo is built once per session at a fixed moment, served from 127.0.0.1, and every page a
+test opens may load only from that server. Where chromium is missing the tests are skipped on
+a developer's machine, and fail under CI=true.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import shutil
+import threading
+from collections.abc import Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from hub.cli import cli
+from tests.conftest import ROOT
+
+DEMO_NOW = "2026-11-23T12:00:00+01:00"
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def chromium_path() -> str:
+    path = os.environ.get("BRANDHUB_CHROMIUM") or shutil.which("chromium")
+    if path:
+        return path
+    message = "Debian's chromium is not installed (make test installs it: apt-get install chromium)"
+    if os.environ.get("CI") == "true":
+        pytest.fail(message, pytrace=False)
+    pytest.skip(message)
+
+
+@pytest.fixture(scope="session")
+def demo_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("demo") / "site"
+    result = CliRunner().invoke(
+        cli, ["build", "-f", str(ROOT / "mkdocs.yml"), "-d", str(out), "--now", DEMO_NOW]
+    )
+    assert result.exit_code == 0, result.output
+    return out
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def base_url(demo_site: Path) -> Iterator[str]:
+    handler = functools.partial(_Quiet, directory=str(demo_site))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    executable = chromium_path()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def page(browser: object, base_url: str) -> Iterator[object]:
+    context = browser.new_context(base_url=base_url)  # type: ignore[attr-defined]
+    # Nothing leaves the machine: any request that is not to our server is refused.
+    context.route(
+        "**/*",
+        lambda route: (
+            route.continue_() if route.request.url.startswith(base_url) else route.abort()
+        ),
+    )
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    yield page
+    context.close()
+    assert errors == [], f"JavaScript errors on the page: {errors}"

@@ -1,0 +1,79 @@
+"""The command line as an editor uses it."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+import pytest
+
+from tests.conftest import Hub
+
+
+@pytest.mark.parametrize("kind", ["story", "message", "campaign", "snippet"])
+def test_new_writes_a_valid_draft(site: Callable[[str], Hub], kind: str) -> None:
+    hub = site("basic")
+    result = hub.run("new", kind, 'Night shift: "record" week!')
+    assert result.exit_code == 0, result.output
+    folder = {"story": "stories"}.get(kind, f"{kind}s")
+    path = hub.content / folder / "night-shift-record-week.md"
+    text = path.read_text()
+    assert 'title: "Night shift: \\"record\\" week!"' in text
+    assert "draft: true" in text
+    assert re.search(r"^id: [0-9a-f-]{36}$", text, re.M)
+    check = hub.run("check")
+    assert check.exit_code == 0, check.output
+    # A second file with the same title is refused, the first is kept.
+    again = hub.run("new", kind, 'Night shift: "record" week!')
+    assert again.exit_code == 1 and "already exists" in again.stderr
+    assert path.read_text() == text
+
+
+def test_new_welcome_campaign_has_a_first_step(site: Callable[[str], Hub]) -> None:
+    hub = site("basic")
+    result = hub.run("new", "campaign", "Hello", "--campaign-kind", "welcome")
+    assert result.exit_code == 0, result.output
+    assert "steps:" in (hub.content / "campaigns/hello.md").read_text()
+    assert hub.run("check").exit_code == 0
+
+
+def test_check_reports_what_is_published(site: Callable[[str], Hub]) -> None:
+    hub = site("basic")
+    result = hub.run("check", "--now", "2026-11-23T12:00+01:00")
+    assert result.exit_code == 0
+    assert result.stdout.startswith(
+        "OK: 11 pages (1 campaign, 1 guideline, 1 home, 1 message, "
+        "1 snippet, 6 stories); 8 published at 2026-11-23 12:00 +0100"
+    )
+
+
+def test_a_bad_now_is_a_clear_error(site: Callable[[str], Hub]) -> None:
+    hub = site("basic")
+    result = hub.run("check", "--now", "tomorrow")
+    assert result.exit_code == 1
+    assert "--now (BRANDHUB_NOW): 'tomorrow' is not a date" in result.stderr
+
+
+def test_missing_config_is_a_clear_error(tmp_path: object, monkeypatch: pytest.MonkeyPatch) -> None:
+    from click.testing import CliRunner
+
+    from hub.cli import cli
+
+    monkeypatch.chdir(tmp_path)  # type: ignore[arg-type]
+    result = CliRunner().invoke(cli, ["build"])
+    assert result.exit_code == 1
+    assert "mkdocs.yml not found" in result.stderr
+
+
+def test_github_annotations(site: Callable[[str], Hub]) -> None:
+    hub = site("basic")
+    hub.write("stories/bad.md", "---\ntitle: X\ndate: someday\nteam: T\nauthors: [ana]\n---\n")
+    result = hub.run("check", env={"GITHUB_ACTIONS": "true"})
+    assert result.exit_code == 1
+    assert (
+        "::error file=content/stories/bad.md,line=3,title=date::'someday' is not a date "
+        "(use YYYY-MM-DD, or YYYY-MM-DDTHH%3AMM+01%3A00 with a time)"
+    ) not in result.stderr
+    assert "::error file=content/stories/bad.md,line=3,title=date::'someday' is not a date" in (
+        result.stderr
+    )

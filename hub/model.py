@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
@@ -26,6 +27,7 @@ class Share:
     hashtags: tuple[str, ...] = ()
     channels: tuple[str, ...] | None = None  # None: the hub's default channels
     overrides: tuple[tuple[str, str], ...] = ()  # (channel, text) pairs
+    line: int | None = None  # where the entry starts in its file
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -87,6 +89,9 @@ class Item:
     steps: tuple[Step, ...] = ()
     # snippet
     variants: tuple[str, ...] = ()
+    post_text: str = ""  # the body as plain text: a snippet's default post
+    body_line: int = 1
+    lines: Mapping[str, int] = field(default_factory=dict, compare=False)  # front-matter keys
     # Material page options passed through (hide, icon)
     material: tuple[tuple[str, object], ...] = field(default=())
 

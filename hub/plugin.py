@@ -21,18 +21,23 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 from hub import views as v
+from hub.api import snippets_document
 from hub.load import AUTHORS_FILE
 from hub.model import Item, Kind
+from hub.previews import LinkPreview, preview
 from hub.problems import ContentError
 from hub.project import Project, load_project
 from hub.publish import State, state
 from hub.render import Renderer
-from hub.share import post_text
+from hub.share import ShareCard, posts_for, share_card
+from hub.socialcards import card_png
 from hub.steps import journey
 from hub.urls import TYPED_FOLDERS
 
 STATIC = Path(__file__).parent / "static"
+SCHEMAS = Path(__file__).parent / "schemas"
 STYLESHEET = "assets/brandhub/brandhub.css"
+SCRIPT = "assets/brandhub/brandhub.js"
 NAV_ORDER = ("", "guidelines", "messages", "campaigns", "stories", "snippets")
 IN_NAV = {
     "stories/index.md",
@@ -56,6 +61,8 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
         self.project: Project | None = None
         self.renderer = Renderer()
         self.views: dict[str, v.View] = {}
+        self.previews: dict[str, LinkPreview] = {}  # by source path
+        self.cache: Path | None = None
         # Set by `brandhub build`, which has just checked the hub: no need to read it twice.
         self.preloaded: Project | None = None
 
@@ -86,7 +93,10 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
         except ContentError as exc:
             raise PluginError(str(exc)) from None
         self.renderer = Renderer(overrides=config.theme.custom_dir)
+        root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
+        self.cache = root / project_cache(self.project) / "cards"
         project = self.project
+        self.previews = {}
         self.views = {
             view.src: view
             for view in v.build_views(
@@ -95,6 +105,8 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
         }
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
+        if SCRIPT not in [str(script) for script in config.extra_javascript]:
+            config.extra_javascript.append(SCRIPT)
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
@@ -130,8 +142,72 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
         for view in self.views.values():
             inclusion = InclusionLevel.INCLUDED if view.src in IN_NAV else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, view.src, content="", inclusion=inclusion))
-        files.append(File.generated(config, STYLESHEET, abs_src_path=str(STATIC / "brandhub.css")))
+        self._add_previews(files, config)
+        files.append(
+            File.generated(
+                config,
+                "api/snippets.json",
+                content=snippets_document(
+                    project.hub, project.settings, project.now, project.site_url
+                ),
+            )
+        )
+        files.append(
+            File.generated(
+                config,
+                "api/snippets.schema.json",
+                abs_src_path=str(SCHEMAS / "snippets.schema.json"),
+            )
+        )
+        for asset in (STYLESHEET, SCRIPT):
+            name = asset.rsplit("/", 1)[-1]
+            files.append(File.generated(config, asset, abs_src_path=str(STATIC / name)))
         return files
+
+    def _add_previews(self, files: Files, config: MkDocsConfig) -> None:
+        """A link preview for every page; a social card drawn for each page without image."""
+        project = self._project()
+        language = config.theme.get("language")
+        content = Path(config.docs_dir)
+        for file in files.documentation_pages():
+            item = project.by_src.get(file.src_uri)
+            view = self.views.get(file.src_uri)
+            if item is not None:
+                self.previews[file.src_uri] = preview(
+                    title=item.title,
+                    description=item.description or item.summary,
+                    url=item.url,
+                    settings=project.settings,
+                    site_url=project.site_url,
+                    item=item,
+                    content_dir=content,
+                    language=language,
+                )
+            elif view is not None:
+                self.previews[file.src_uri] = preview(
+                    title=view.title,
+                    description=view.summary,
+                    url=view.url,
+                    settings=project.settings,
+                    site_url=project.site_url,
+                    language=language,
+                )
+        drawn: set[str] = set()
+        for link in self.previews.values():
+            if link.card is not None and link.card_path and link.card_path not in drawn:
+                drawn.add(link.card_path)
+                files.append(
+                    File.generated(config, link.card_path, content=card_png(link.card, self.cache))
+                )
+
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        # As Material's social plugin does: the preview tags go just before </head>.
+        link = self.previews.get(page.file.src_uri)
+        if link is None:
+            return output
+        tags = self.renderer.fragment("head.html", page_url="", og=link)
+        head, found, rest = output.partition("</head>")
+        return f"{head}{tags}{found}{rest}" if found else output
 
     def _private_assets(self, project: Project) -> set[str]:
         """Front-matter images used only by items that are not shown."""
@@ -170,7 +246,11 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
         project = self._project()
         src = page.file.src_uri
         page_url = "" if page.file.url in ("", "./") else page.file.url
-        common: dict[str, Any] = {"authors": project.hub.authors, "page_url": page_url}
+        common: dict[str, Any] = {
+            "authors": project.hub.authors,
+            "page_url": page_url,
+            "share_cards": self._share_cards,
+        }
         view = self.views.get(src)
         if view is not None:
             return str(self.renderer.fragment(view.fragment, view=view, **common))
@@ -193,7 +273,6 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
             "item-footer.html",
             item=item,
             steps=journey(item, project.by_src, common["page_url"]),
-            shares=[post_text(share, project.settings) for share in item.share],
             people=[project.hub.authors[a] for a in item.authors],
             **common,
         )
@@ -205,10 +284,19 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
             return f"{heading}</h1>{header}{rest}{footer}"
         return f"{header}{html}{footer}"
 
+    def _share_cards(self, item: Item) -> list[ShareCard]:
+        project = self._project()
+        posts = posts_for(item, project.settings, project.site_url)
+        return [share_card(post, project.settings) for post in posts]
+
     def _project(self) -> Project:
         if self.project is None:  # pragma: no cover - MkDocs always calls on_config first
             raise PluginError("Brandhub was not configured")
         return self.project
+
+
+def project_cache(project: Project) -> str:
+    return project.settings.cache_dir
 
 
 def _safe_meta(title: str, description: str) -> dict[str, Any]:

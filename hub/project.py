@@ -85,7 +85,7 @@ def load_project(
         problems.extend(exc.problems)
         moment = datetime.now(settings.timezone)
     try:
-        hub = build_hub(scan(content_dir), settings)
+        hub = build_hub(scan(content_dir), settings, site_url or "https://hub.invalid/")
     except ContentError as exc:
         raise ContentError([*problems, *exc.problems]) from None
     if problems:

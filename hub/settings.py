@@ -40,6 +40,9 @@ def _channels() -> s.Converter:
     return convert
 
 
+COLOUR = r"#[0-9A-Fa-f]{6}"
+COLOUR_HINT = "write a colour as #RRGGBB, e.g. #0F5C63"
+
 SCHEMA: s.Schema = {
     "organisation": s.Field(s.text(max_length=120)),
     "timezone": s.Field(_timezone(), default=UTC),
@@ -53,6 +56,10 @@ SCHEMA: s.Schema = {
     "feed_full_content": s.Field(s.boolean(), default=True),
     "stories_per_page": s.Field(s.integer(minimum=1), default=12),
     "mastodon_limit": s.Field(s.integer(minimum=1), default=500),
+    "card_background": s.Field(s.pattern(COLOUR, COLOUR_HINT), default="#1F2937"),
+    "card_text": s.Field(s.pattern(COLOUR, COLOUR_HINT), default="#FFFFFF"),
+    "card_accent": s.Field(s.pattern(COLOUR, COLOUR_HINT), default="#F59E0B"),
+    "cache_dir": s.Field(s.text(), default=".cache/brandhub"),
 }
 
 
@@ -70,6 +77,10 @@ class Settings:
     feed_full_content: bool = True
     stories_per_page: int = 12
     mastodon_limit: int = 500
+    card_background: str = "#1F2937"
+    card_text: str = "#FFFFFF"
+    card_accent: str = "#F59E0B"
+    cache_dir: str = ".cache/brandhub"  # relative to mkdocs.yml; social cards are kept there
 
 
 def load_settings(

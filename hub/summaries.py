@@ -52,3 +52,9 @@ def first_paragraph(body: str) -> str:
     if len(summary) <= 300:
         return summary
     return summary[:299].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+
+
+def plain_paragraphs(body: str) -> str:
+    """The body as plain text, paragraphs kept apart by a blank line (a snippet's post)."""
+    paragraphs = [plain_text(block) for block in re.split(r"\n\s*\n", body.strip())]
+    return "\n\n".join(p for p in paragraphs if p)

@@ -21,12 +21,16 @@ from hub.load import Scan
 from hub.model import Author, Hub, Item, Kind, Share, Step
 from hub.problems import ContentError, Problem
 from hub.settings import Settings
-from hub.summaries import first_heading, first_paragraph
+from hub.summaries import first_heading, first_paragraph, plain_paragraphs
 from hub.urls import RESERVED_SLUGS, RESERVED_TOPS, TYPED_FOLDERS, default_slug, page_url
+from hub.voice import check_posts
 
 
-def build_hub(scan: Scan, settings: Settings) -> Hub:
-    """Validate everything; raise :class:`ContentError` with every problem found."""
+def build_hub(scan: Scan, settings: Settings, site_url: str = "https://hub.invalid/") -> Hub:
+    """Validate everything; raise :class:`ContentError` with every problem found.
+
+    ``site_url`` is needed for share posts: their length includes the page's link.
+    """
     problems = list(scan.problems)
     files = frozenset(scan.assets | {doc.rel for doc in scan.documents})
     authors = _authors(scan, files, settings, problems)
@@ -37,6 +41,7 @@ def build_hub(scan: Scan, settings: Settings) -> Hub:
         item = _item(doc, files, settings, authors, problems)
         if item is not None:
             items.append(item)
+            problems.extend(check_posts(item, settings, site_url))
     lines = {doc.rel: doc.meta.lines for doc in scan.documents}
     problems.extend(_across(items, scan.documents, lines))
     if problems:
@@ -251,6 +256,9 @@ def _record(doc: Document, kind: Kind, values: dict[str, Any], title: str, slug:
         hashtag=values.get("hashtag"),
         steps=steps,
         variants=values.get("variants") or (),
+        post_text=plain_paragraphs(doc.body) if kind is Kind.SNIPPET else "",
+        body_line=doc.body_line,
+        lines={str(key): line for key, line in doc.meta.lines.items()},
         material=material,
     )
 
@@ -267,6 +275,7 @@ def _share(entry: dict[str, Any]) -> Share:
         hashtags=tuple(tag.lstrip("#") for tag in entry["hashtags"]),
         channels=entry["channels"],
         overrides=overrides,
+        line=entry["_line"],
     )
 
 

@@ -22,7 +22,7 @@ NOW = "2026-11-23T12:00:00+01:00"
 def demo() -> Hub:
     settings, problems = load_settings({"timezone": "Europe/Madrid"}, site_name="Demo")
     assert problems == []
-    return build_hub(scan(ROOT / "content"), settings)
+    return build_hub(scan(ROOT / "content"), settings, "https://alcor-logistics.github.io/hub/")
 
 
 @pytest.fixture(scope="module")

@@ -1,0 +1,121 @@
+"""Link previews: what a network shows when a page is shared (Open Graph and X card tags).
+
+A page with a raster lead image of its own uses it; every other page gets a social card
+drawn for it (``socialcards``). All addresses are absolute, as networks require.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from PIL import Image, UnidentifiedImageError
+
+from hub.model import Item, Kind
+from hub.settings import Settings
+from hub.socialcards import HEIGHT, WIDTH, CardText
+
+CARDS = "assets/cards"
+RASTER = (".png", ".jpg", ".jpeg", ".gif", ".webp")
+KICKERS = {
+    Kind.STORY: "Small win",
+    Kind.MESSAGE: "Key message",
+    Kind.CAMPAIGN: "Campaign",
+    Kind.SNIPPET: "Share snippet",
+    Kind.GUIDELINE: "Brand guidelines",
+}
+
+
+@dataclass(frozen=True)
+class LinkPreview:
+    type: str
+    site_name: str
+    title: str
+    description: str
+    url: str
+    image: str
+    width: int
+    height: int
+    image_alt: str
+    locale: str | None = None
+    published: str | None = None
+    modified: str | None = None
+    card: CardText | None = None  # to draw, when the page has no image of its own
+    card_path: str | None = None  # where the card goes in the site
+
+
+def _absolute(site_url: str, path: str) -> str:
+    return site_url.rstrip("/") + "/" + path
+
+
+def _card(title: str, kicker: str, settings: Settings, site_url: str) -> tuple[CardText, str]:
+    host = site_url.split("://", 1)[-1].rstrip("/")
+    card = CardText(
+        title=title,
+        kicker=kicker,
+        footer=f"{settings.organisation} · {host}",
+        background=settings.card_background,
+        foreground=settings.card_text,
+        accent=settings.card_accent,
+    )
+    return card, f"{CARDS}/{card.digest()}.png"
+
+
+def _size(path: Path) -> tuple[int, int] | None:
+    try:
+        with Image.open(path) as image:
+            return image.size
+    except (OSError, UnidentifiedImageError):
+        return None
+
+
+def _iso(moment: datetime | None) -> str | None:
+    return moment.isoformat() if moment else None
+
+
+def preview(
+    *,
+    title: str,
+    description: str,
+    url: str,
+    settings: Settings,
+    site_url: str,
+    item: Item | None = None,
+    content_dir: Path | None = None,
+    language: str | None = None,
+) -> LinkPreview:
+    common: dict[str, Any] = {
+        "type": "article" if item is not None and item.date else "website",
+        "site_name": settings.organisation,
+        "title": title,
+        "description": description,
+        "url": _absolute(site_url, url),
+        "locale": ((item.lang if item and item.lang else language) or "").replace("-", "_") or None,
+        "published": _iso(item.date) if item else None,
+        "modified": _iso(item.updated) if item else None,
+    }
+    if item is not None and item.image and item.image.lower().endswith(RASTER) and content_dir:
+        size = _size(content_dir / item.image)
+        if size is not None:
+            return LinkPreview(
+                image=_absolute(site_url, item.image),
+                width=size[0],
+                height=size[1],
+                image_alt=item.image_alt or title,
+                **common,
+            )
+    kicker = KICKERS.get(item.kind, settings.organisation) if item else settings.organisation
+    if item is not None and item.kind is Kind.STORY and item.team:
+        kicker = f"{kicker} · {item.team}"
+    card, path = _card(title, kicker, settings, site_url)
+    return LinkPreview(
+        image=_absolute(site_url, path),
+        width=WIDTH,
+        height=HEIGHT,
+        image_alt=f"{title}, {settings.organisation}",
+        card=card,
+        card_path=path,
+        **common,
+    )

@@ -1,0 +1,83 @@
+"""Social cards: the 1200 by 630 image a network shows when a page without its own image is shared.
+
+Drawn with Pillow in the hub's colours, with the font Pillow ships (nothing is downloaded).
+A card's file name is the hash of everything drawn on it, so a changed title gets a new URL
+(LinkedIn caches preview images by URL) and an unchanged card is reused from the cache.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from PIL import Image, ImageDraw, ImageFont
+
+WIDTH, HEIGHT = 1200, 630
+MARGIN = 80
+VERSION = 1  # bump when the drawing changes, so cached cards are redrawn
+
+
+@dataclass(frozen=True)
+class CardText:
+    title: str
+    kicker: str  # e.g. "Small win · Fleet Operations"
+    footer: str  # the organisation and the hub's address
+    background: str
+    foreground: str
+    accent: str
+
+    def digest(self) -> str:
+        data = json.dumps({**asdict(self), "version": VERSION}, sort_keys=True)
+        return hashlib.sha256(data.encode()).hexdigest()[:16]
+
+
+def _font(size: int) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
+    return ImageFont.load_default(size=size)
+
+
+def _wrap(draw: ImageDraw.ImageDraw, text: str, size: int, width: int) -> list[str]:
+    font = _font(size)
+    lines: list[str] = []
+    for word in text.split():
+        candidate = f"{lines[-1]} {word}" if lines else word
+        if lines and draw.textlength(candidate, font=font) <= width:
+            lines[-1] = candidate
+        else:
+            lines.append(word)
+    return lines
+
+
+def draw_card(card: CardText) -> bytes:
+    image = Image.new("RGB", (WIDTH, HEIGHT), card.background)
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((0, 0, 24, HEIGHT), fill=card.accent)
+    draw.text((MARGIN, MARGIN), card.kicker.upper(), font=_font(30), fill=card.accent)
+    width = WIDTH - 2 * MARGIN
+    for size in (72, 62, 52, 44):  # the largest size at which the title fits in five lines
+        lines = _wrap(draw, card.title, size, width)
+        if len(lines) <= 5:
+            break
+    lines = lines[:5]
+    top = MARGIN + 70
+    for line in lines:
+        draw.text((MARGIN, top), line, font=_font(size), fill=card.foreground)
+        top += int(size * 1.22)
+    draw.text((MARGIN, HEIGHT - MARGIN - 30), card.footer, font=_font(30), fill=card.foreground)
+    out = io.BytesIO()
+    image.save(out, format="PNG", optimize=True)
+    return out.getvalue()
+
+
+def card_png(card: CardText, cache: Path | None) -> bytes:
+    """The card's PNG, from the cache when it was drawn before."""
+    cached = cache / f"{card.digest()}.png" if cache else None
+    if cached is not None and cached.is_file():
+        return cached.read_bytes()
+    data = draw_card(card)
+    if cached is not None:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        cached.write_bytes(data)
+    return data

@@ -1,0 +1,98 @@
+"""Link previews on every page, and the snippets API, read back from a real build."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import jsonschema
+from PIL import Image
+
+from tests.conftest import ROOT, Elements, Hub
+
+SITE_URL = "https://hub.testorg.com/"
+
+
+def og_tags(html: str) -> dict[str, str]:
+    doc = Elements(html)
+    tags = {}
+    for attrs in doc.find("meta"):
+        key = attrs.get("property") or attrs.get("name")
+        if key and (key.startswith("og:") or key.startswith("twitter:")):
+            tags[key] = attrs.get("content") or ""
+    return tags
+
+
+def site_file(site: Path, url: str) -> Path:
+    assert url.startswith(SITE_URL), url
+    return site / urlsplit(url).path.removeprefix(urlsplit(SITE_URL).path)
+
+
+def test_every_page_has_a_link_preview_with_absolute_addresses(
+    site: Callable[[str], Hub],
+) -> None:
+    hub = site("basic")
+    hub.build("--now", "2026-11-23T12:00")
+    pages = [p for p in hub.site.rglob("index.html")]
+    assert len(pages) > 15
+    for page in pages:
+        tags = og_tags(page.read_text())
+        url = page.parent.relative_to(hub.site).as_posix()
+        assert tags["og:url"] == SITE_URL + ("" if url == "." else f"{url}/"), page
+        assert tags["og:title"] and tags["og:description"] is not None
+        assert tags["twitter:card"] == "summary_large_image"
+        image = site_file(hub.site, tags["og:image"])
+        assert image.is_file(), page
+        with Image.open(image) as picture:
+            size = picture.size
+        assert size == (int(tags["og:image:width"]), int(tags["og:image:height"]))
+        if "/assets/cards/" in tags["og:image"]:
+            assert size == (1200, 630)
+    # A story with its own image uses it; the others get a drawn card.
+    own = og_tags(hub.page("stories/win-1"))
+    assert own["og:image"] == SITE_URL + "stories/images/truck.png"
+    assert own["og:image:alt"] == "A small truck"
+    assert "/assets/cards/" in og_tags(hub.page("stories/win-2"))["og:image"]
+
+
+def test_cards_change_address_with_their_title_and_are_cached(
+    site: Callable[[str], Hub],
+) -> None:
+    hub = site("basic")
+    hub.build("--now", "2026-11-23T12:00")
+    before = og_tags(hub.page("stories/win-2"))["og:image"]
+    cached = sorted((hub.root / ".cache/brandhub/cards").iterdir())
+    assert cached and all(p.suffix == ".png" for p in cached)
+    story = hub.content / "stories/win-2.md"
+    story.write_text(story.read_text().replace("Small win number 2", "A better title"))
+    hub.build("--now", "2026-11-23T12:00")
+    after = og_tags(hub.page("stories/win-2"))["og:image"]
+    assert after != before and site_file(hub.site, after).is_file()
+
+
+def test_snippets_api_follows_its_schema_and_holds_only_published_posts(
+    site: Callable[[str], Hub],
+) -> None:
+    hub = site("basic")
+    hub.write(
+        "stories/draft-canary.md",
+        (hub.content / "stories/draft-canary.md")
+        .read_text()
+        .replace("---\nBody", "share:\n  - text: zqxdraftshare\n---\nBody"),
+    )
+    hub.build("--now", "2026-11-23T12:00")
+    raw = (hub.site / "api/snippets.json").read_text()
+    document = json.loads(raw)
+    schema = json.loads((ROOT / "hub/schemas/snippets.schema.json").read_text())
+    jsonschema.validate(document, schema)
+    assert "zqx" not in raw
+    ids = [s["id"] for s in document["snippets"]]
+    assert ids == ["hiring", "on-time-1"]
+    hiring = document["snippets"][0]["variants"][0]
+    assert hiring["text"] == "We are hiring drivers in Madrid. Come ride with us! #TestOrg"
+    x = hiring["channels"]["x"]
+    assert parse_qs(urlsplit(x["share_url"]).query)["text"] == [x["text"]]
+    assert parse_qs(urlsplit(x["url"]).query)["utm_content"] == ["hiring"]
+    assert (hub.site / "api/snippets.schema.json").is_file()

@@ -27,7 +27,7 @@ from hub.atomic import write_atomically
 from hub.model import Kind
 from hub.problems import ContentError
 from hub.project import NOW_VARIABLE, Project, load_project
-from hub.publish import State, state
+from hub.publish import State, changes, state
 from hub.scaffold import KINDS, new_file
 
 log = logging.getLogger("brandhub")
@@ -262,6 +262,31 @@ def new(config_file: str, content: str | None, kind: str, title: str, campaign_k
             f"Wrote {os.path.relpath(path)}: fill it in, remove 'draft: true', "
             "then preview with `brandhub serve`."
         )
+
+
+@cli.command()
+@common_options
+@now_option
+@click.option(
+    "--next",
+    "only_next",
+    is_flag=True,
+    help="Print only the next moment (ISO 8601), for a scheduler.",
+)
+def schedule(config_file: str, content: str | None, now: str | None, only_next: bool) -> None:
+    """Show when the published hub changes next: what publishes or expires, and when."""
+    with _friendly_errors():
+        project = _project(_config(config_file, content), now)
+        upcoming = changes(project.hub.items, project.now)
+        if only_next:
+            if upcoming:
+                click.echo(upcoming[0].moment.isoformat())
+            return
+        if not upcoming:
+            click.echo("Nothing is scheduled: no future publication or expiry.")
+            return
+        for change in upcoming:
+            click.echo(f"{change.moment.isoformat()}  {change.what:<9}  {change.path}")
 
 
 def main() -> None:

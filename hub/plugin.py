@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Any, Literal
+from urllib.parse import urlsplit
 
 from markupsafe import Markup, escape
 from mkdocs.config.base import Config
@@ -22,6 +23,8 @@ from mkdocs.structure.pages import Page
 
 from hub import views as v
 from hub.api import snippets_document
+from hub.calendar import calendar_path, campaign_ics
+from hub.exposure import private_assets
 from hub.load import AUTHORS_FILE
 from hub.model import Item, Kind
 from hub.previews import LinkPreview, preview
@@ -135,7 +138,10 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
                     inclusion=inclusion,
                 )
             )
-        for path in (*self._private_assets(project), AUTHORS_FILE):
+        for path in (
+            *private_assets(project.hub, project.now, preview=project.preview),
+            AUTHORS_FILE,
+        ):
             private = files.get_file_from_path(path)
             if private is not None:
                 files.remove(private)
@@ -159,6 +165,10 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
                 abs_src_path=str(SCHEMAS / "snippets.schema.json"),
             )
         )
+        for item in project.hub.items:
+            ics = self._calendar(item)
+            if ics is not None:
+                files.append(File.generated(config, calendar_path(item), content=ics))
         for asset in (STYLESHEET, SCRIPT):
             name = asset.rsplit("/", 1)[-1]
             files.append(File.generated(config, asset, abs_src_path=str(STATIC / name)))
@@ -208,16 +218,6 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
         tags = self.renderer.fragment("head.html", page_url="", og=link)
         head, found, rest = output.partition("</head>")
         return f"{head}{tags}{found}{rest}" if found else output
-
-    def _private_assets(self, project: Project) -> set[str]:
-        """Front-matter images used only by items that are not shown."""
-        shown: set[str] = set()
-        hidden: set[str] = set()
-        for item in project.hub.items:
-            if item.image:
-                public = project.preview or state(item, project.now) is State.PUBLIC
-                (shown if public else hidden).add(item.image)
-        return hidden - shown
 
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
         # The hub's sections in the order a new hire needs them; other pages keep their order.
@@ -269,10 +269,19 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
             has_h1=has_h1,
             **common,
         )
+        related = (
+            v.campaign_members(project.hub, item, project.now, preview=project.preview)
+            if item.kind is Kind.CAMPAIGN
+            else []
+        )
+        calendar = calendar_path(item) if item.kind is Kind.CAMPAIGN and item.starts else None
         footer = self.renderer.fragment(
             "item-footer.html",
+            related=related,
+            calendar=calendar,
+            host=urlsplit(project.site_url).netloc,
             item=item,
-            steps=journey(item, project.by_src, common["page_url"]),
+            steps=journey(item, project.by_src, common["page_url"], project.site_url),
             people=[project.hub.authors[a] for a in item.authors],
             **common,
         )
@@ -283,6 +292,13 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
             heading, _, rest = html.partition("</h1>")
             return f"{heading}</h1>{header}{rest}{footer}"
         return f"{header}{html}{footer}"
+
+    def _calendar(self, item: Item) -> bytes | None:
+        project = self._project()
+        shown = project.preview or state(item, project.now) is State.PUBLIC
+        if item.kind is not Kind.CAMPAIGN or not shown:
+            return None
+        return campaign_ics(item, project.site_url, project.settings.organisation)
 
     def _share_cards(self, item: Item) -> list[ShareCard]:
         project = self._project()

@@ -15,6 +15,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from hub import schema as s
+from hub.exposure import link_problems
 from hub.load import scan
 from hub.model import Hub, Item
 from hub.problems import ContentError, Problem
@@ -88,6 +89,8 @@ def load_project(
         hub = build_hub(scan(content_dir), settings, site_url or "https://hub.invalid/")
     except ContentError as exc:
         raise ContentError([*problems, *exc.problems]) from None
+    if not preview:  # a preview shows unpublished pages, so links to them work there
+        problems.extend(link_problems(hub, moment))
     if problems:
         raise ContentError(problems)
     return Project(

@@ -3,6 +3,8 @@ calendars, links) asks :func:`state` or :func:`is_public`; none filters on its o
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
@@ -31,13 +33,27 @@ def is_public(item: Item, now: datetime) -> bool:
     return state(item, now) is State.PUBLIC
 
 
-def next_change(items: tuple[Item, ...] | list[Item], now: datetime) -> datetime | None:
+@dataclass(frozen=True, order=True)
+class Change:
+    moment: datetime
+    what: str  # "publishes" or "expires"
+    path: str
+
+
+def changes(items: Iterable[Item], now: datetime) -> list[Change]:
+    """Every moment after ``now`` at which an item publishes or expires, soonest first."""
+    found = []
+    for item in items:
+        if item.draft:
+            continue
+        if item.date is not None and item.date > now:
+            found.append(Change(item.date, "publishes", item.path))
+        if item.expires is not None and item.expires > now:
+            found.append(Change(item.expires, "expires", item.path))
+    return sorted(found)
+
+
+def next_change(items: Iterable[Item], now: datetime) -> datetime | None:
     """The next moment after ``now`` at which the published set changes, if any."""
-    moments = [
-        moment
-        for item in items
-        if not item.draft
-        for moment in (item.date, item.expires)
-        if moment is not None and moment > now
-    ]
-    return min(moments, default=None)
+    upcoming = changes(items, now)
+    return upcoming[0].moment if upcoming else None

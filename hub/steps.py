@@ -15,7 +15,8 @@ class JourneyStep:
     when: str
     title: str
     summary: str | None
-    href: str | None
+    href: str | None  # relative, for the page
+    absolute: str | None  # for calendar events
 
 
 def when(day: int) -> str:
@@ -25,16 +26,20 @@ def when(day: int) -> str:
     return f"Week {day // 7}"
 
 
-def journey(item: Item, by_src: dict[str, Item], page_url: str) -> list[JourneyStep]:
+def journey(item: Item, by_src: dict[str, Item], page_url: str, site_url: str) -> list[JourneyStep]:
     steps = []
     for step in sorted(item.steps, key=lambda s: s.day):
-        href = None
+        href = absolute = None
         if step.link and urlsplit(step.link).scheme in ("http", "https"):
-            href = step.link
+            href = absolute = step.link
         elif step.link:
             path, _, anchor = step.link.lstrip("/").partition("#")
             target = by_src.get(path)
             if target is not None:
-                href = relative(target.url + (f"#{anchor}" if anchor else ""), page_url)
-        steps.append(JourneyStep(step.day, when(step.day), step.title, step.summary, href))
+                url = target.url + (f"#{anchor}" if anchor else "")
+                href = relative(url, page_url)
+                absolute = site_url.rstrip("/") + "/" + url
+        steps.append(
+            JourneyStep(step.day, when(step.day), step.title, step.summary, href, absolute)
+        )
     return steps

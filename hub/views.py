@@ -269,3 +269,12 @@ def _authors(entries: list[Entry], authors: dict[str, Author]) -> list[View]:
         for a in people
     ]
     return [index, *pages]
+
+
+def campaign_members(hub: Hub, campaign: Item, now: datetime, *, preview: bool) -> list[Entry]:
+    """The visible stories, snippets and messages that belong to ``campaign``."""
+    return newest_first(
+        e
+        for e in visible(hub, now, preview=preview)
+        if e.item.campaign == campaign.slug and e.item.kind is not Kind.CAMPAIGN
+    )

@@ -189,10 +189,140 @@
     });
   }
 
+  /* Welcome journeys: a checklist kept in this browser, and a calendar from the start date. */
+
+  function ics(text) {
+    // RFC 5545 text: escape backslash, semicolon, comma and line breaks.
+    return text.replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,")
+      .replace(/\r?\n/g, "\\n");
+  }
+
+  function fold(line) {
+    // Lines longer than 75 octets continue on the next line after CRLF and a space;
+    // a character is never split between two lines.
+    var encoder = new TextEncoder();
+    var out = [];
+    var current = "";
+    var size = 0;
+    Array.from(line).forEach(function (ch) {
+      var bytes = encoder.encode(ch).length;
+      var limit = out.length === 0 ? 75 : 74;
+      if (size + bytes > limit) {
+        out.push(current);
+        current = "";
+        size = 0;
+      }
+      current += ch;
+      size += bytes;
+    });
+    out.push(current);
+    return out.join("\r\n ");
+  }
+
+  function day(start, offset) {
+    var date = new Date(Date.UTC(start[0], start[1] - 1, start[2] + offset));
+    return date.toISOString().slice(0, 10).replace(/-/g, "");
+  }
+
+  function journeyCalendar(journey, startValue) {
+    var start = startValue.split("-").map(Number);
+    var key = journey.getAttribute("data-bh-journey");
+    var host = journey.getAttribute("data-bh-host");
+    var stamp = day(start, 0) + "T000000Z";
+    var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Brandhub//Brandhub hub//EN",
+      "CALSCALE:GREGORIAN", "X-WR-CALNAME:" + ics(journey.getAttribute("data-bh-calname"))];
+    journey.querySelectorAll("[data-bh-day]").forEach(function (step, index) {
+      var offset = Number(step.getAttribute("data-bh-day"));
+      var summary = step.getAttribute("data-bh-summary");
+      var url = step.getAttribute("data-bh-url");
+      var description = [summary, url].filter(Boolean).join("\n");
+      lines.push("BEGIN:VEVENT", "UID:" + key + "-step-" + (index + 1) + "-" + startValue + "@" + host,
+        "DTSTAMP:" + stamp, "DTSTART;VALUE=DATE:" + day(start, offset),
+        "DTEND;VALUE=DATE:" + day(start, offset + 1),
+        "SUMMARY:" + ics(step.getAttribute("data-bh-title")));
+      if (description) lines.push("DESCRIPTION:" + ics(description));
+      if (url) lines.push("URL:" + url);
+      lines.push("END:VEVENT");
+    });
+    lines.push("END:VCALENDAR");
+    return lines.map(fold).join("\r\n") + "\r\n";
+  }
+
+  function setupJourney(journey) {
+    var key = "brandhub.journey." + journey.getAttribute("data-bh-journey");
+    var boxes = journey.querySelectorAll("[data-bh-step]");
+    var progress = journey.querySelector("[data-bh-progress]");
+    var done = [];
+    try { done = JSON.parse(localStorage.getItem(key) || "[]"); } catch (e) { done = []; }
+
+    function show() {
+      var count = journey.querySelectorAll("[data-bh-step]:checked").length;
+      progress.textContent = count + " of " + boxes.length + " steps done.";
+    }
+
+    boxes.forEach(function (box) {
+      box.checked = done.indexOf(box.getAttribute("data-bh-step")) !== -1;
+      box.addEventListener("change", function () {
+        var ticked = Array.from(journey.querySelectorAll("[data-bh-step]:checked"))
+          .map(function (b) { return b.getAttribute("data-bh-step"); });
+        try { localStorage.setItem(key, JSON.stringify(ticked)); } catch (e) { /* private mode */ }
+        show();
+      });
+    });
+    show();
+
+    var form = journey.querySelector("[data-bh-calendar-form]");
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var value = form.querySelector("input[type=date]").value;
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return;
+      var blob = new Blob([journeyCalendar(journey, value)], { type: "text/calendar" });
+      var link = document.createElement("a");
+      link.href = URL.createObjectURL(blob);
+      link.download = "my-first-weeks.ics";
+      document.body.appendChild(link);
+      link.click();
+      document.body.removeChild(link);
+      window.setTimeout(function () { URL.revokeObjectURL(link.href); }, 1000);
+    });
+  }
+
+  /* Key messages: show only those for one audience. */
+  function setupFilter(filter) {
+    var status = document.querySelector("[data-bh-filter-status]");
+    filter.hidden = false;
+    filter.addEventListener("click", function (event) {
+      var button = event.target.closest("[data-bh-audience]");
+      if (!button) return;
+      var audience = button.getAttribute("data-bh-audience");
+      filter.querySelectorAll("[data-bh-audience]").forEach(function (b) {
+        b.setAttribute("aria-pressed", String(b === button));
+      });
+      var shown = 0;
+      document.querySelectorAll("[data-bh-audiences]").forEach(function (item) {
+        var list = item.getAttribute("data-bh-audiences").split("|");
+        item.hidden = Boolean(audience) && list.indexOf(audience) === -1;
+        if (!item.hidden) shown += 1;
+      });
+      document.querySelectorAll("[data-bh-pillar]").forEach(function (pillar) {
+        pillar.hidden = !pillar.querySelector("[data-bh-audiences]:not([hidden])");
+      });
+      if (status) status.textContent = shown + " messages shown.";
+    });
+  }
+
   function init() {
     document.querySelectorAll("[data-bh-share]:not([data-bh-ready])").forEach(function (card) {
       card.setAttribute("data-bh-ready", "");
       setup(card);
+    });
+    document.querySelectorAll("[data-bh-journey]:not([data-bh-ready])").forEach(function (j) {
+      j.setAttribute("data-bh-ready", "");
+      setupJourney(j);
+    });
+    document.querySelectorAll("[data-bh-filter]:not([data-bh-ready])").forEach(function (f) {
+      f.setAttribute("data-bh-ready", "");
+      setupFilter(f);
     });
   }
 

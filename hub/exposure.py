@@ -1,0 +1,74 @@
+"""What the published set may show and point at, at a given moment.
+
+Two rules keep unpublished items out of every output: a public page may not link to an
+unpublished one (the build fails naming both files), and an asset that only unpublished pages
+use is left out of the site. Both ask the one publish rule.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import datetime
+from urllib.parse import urlsplit
+
+from hub.links import references
+from hub.model import Hub, Item
+from hub.problems import Problem
+from hub.publish import State, is_public, state
+
+
+def _why(item: Item, now: datetime) -> tuple[str, str]:
+    current = state(item, now)
+    if current is State.DRAFT:
+        return "a draft", "publish it first or remove the link"
+    if current is State.EMBARGOED and item.date:
+        return (
+            f"embargoed until {item.date:%Y-%m-%d %H:%M %z}",
+            "remove the link, or build with --now at or after that moment",
+        )
+    if item.expires:
+        return (
+            f"expired since {item.expires:%Y-%m-%d %H:%M %z}",
+            "remove the link, or extend 'expires'",
+        )
+    return str(current), "remove the link"
+
+
+def link_problems(hub: Hub, now: datetime) -> list[Problem]:
+    """Every link from a public page to a page that is not public at ``now``."""
+    by_src = {item.src: item for item in hub.items}
+    problems = []
+    for item in hub.items:
+        if not is_public(item, now):
+            continue
+        targets: list[tuple[str, int | None]] = [
+            (ref.target, ref.line) for ref in references(item.body, item.src, item.body_line)
+        ]
+        targets += [
+            (step.link.split("#", 1)[0].lstrip("/"), item.lines.get("steps"))
+            for step in item.steps
+            if step.link and not urlsplit(step.link).scheme
+        ]
+        for target, line in targets:
+            linked = by_src.get(target)
+            if linked is not None and not is_public(linked, now):
+                what, hint = _why(linked, now)
+                problems.append(
+                    Problem(item.path, line, None, f"links to {linked.path}, which is {what}", hint)
+                )
+    return problems
+
+
+def private_assets(hub: Hub, now: datetime, *, preview: bool) -> set[str]:
+    """Assets (images, files) used only by pages that are not shown at ``now``."""
+    if preview:
+        return set()
+    users: dict[str, set[bool]] = defaultdict(set)
+    for item in hub.items:
+        shown = is_public(item, now)
+        used = {ref.target for ref in references(item.body, item.src, item.body_line)}
+        if item.image:
+            used.add(item.image)
+        for asset in used & hub.assets:
+            users[asset].add(shown)
+    return {asset for asset, shown in users.items() if True not in shown}

@@ -1,0 +1,66 @@
+"""A new hire walks the welcome journey: ticks steps, and puts the journey in a calendar."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from icalendar import Calendar
+
+pytestmark = pytest.mark.browser
+
+WELCOME = "campaigns/welcome/"
+
+
+def test_ticked_steps_stay_ticked_after_a_reload(page: Any) -> None:
+    page.goto(WELCOME)
+    boxes = page.locator("[data-bh-step]")
+    assert boxes.count() >= 8
+    page.get_by_role("checkbox", name="Done: How we talk").check()
+    boxes.nth(3).check()
+    page.get_by_text("2 of").wait_for()
+    page.reload()
+    assert page.get_by_role("checkbox", name="Done: How we talk").is_checked()
+    assert boxes.nth(3).is_checked() and not boxes.nth(0).is_checked()
+    assert page.locator("[data-bh-progress]").inner_text().startswith("2 of ")
+
+
+def test_the_start_date_gives_a_calendar_with_one_event_per_step(page: Any) -> None:
+    page.goto(WELCOME)
+    days = [
+        int(d)
+        for d in page.locator("[data-bh-day]").evaluate_all(
+            "steps => steps.map(s => s.getAttribute('data-bh-day'))"
+        )
+    ]
+    titles = page.locator("[data-bh-day]").evaluate_all(
+        "steps => steps.map(s => s.getAttribute('data-bh-title'))"
+    )
+    page.get_by_label("Your first day").fill("2027-01-25")
+    with page.expect_download() as download:
+        page.locator("[data-bh-calendar-form]").get_by_role(
+            "button", name="Add to my calendar"
+        ).click()
+    raw = Path(download.value.path()).read_bytes()
+    assert b"\r\n" in raw and b"\n" not in raw.replace(b"\r\n", b"")
+    assert all(len(line) <= 75 for line in raw.split(b"\r\n"))
+    events = Calendar.from_ical(raw).walk("VEVENT")
+    assert [e.decoded("dtstart") for e in events] == [
+        date(2027, 1, 25) + timedelta(days=d) for d in days
+    ]
+    assert [str(e["summary"]) for e in events] == titles
+    assert len({str(e["uid"]) for e in events}) == len(events)
+
+
+def test_messages_filter_by_audience(page: Any) -> None:
+    page.goto("messages/")
+    all_items = page.locator("[data-bh-audiences]:visible").count()
+    page.get_by_role("button", name="Press").click()
+    shown = page.locator("[data-bh-audiences]:visible")
+    assert 0 < shown.count() < all_items
+    for audiences in shown.evaluate_all("els => els.map(e => e.dataset.bhAudiences)"):
+        assert "press" in audiences.split("|")
+    page.get_by_role("button", name="All audiences").click()
+    assert page.locator("[data-bh-audiences]:visible").count() == all_items

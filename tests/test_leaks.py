@@ -1,0 +1,150 @@
+"""Unpublished content appears in no output at all: the canary test, and links that would leak."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import shutil
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from urllib.parse import unquote
+
+import pytest
+
+from tests.conftest import Hub
+
+NOW = "2026-11-23T12:00:00+01:00"
+STATES = {
+    # state: front-matter lines that make it so
+    "draft": "date: 2026-01-10\ndraft: true",
+    "embargoed": "date: 2027-03-01T09:00:00+01:00",
+    "expired": "date: 2025-01-10\nexpires: 2026-06-01",
+}
+KINDS = {
+    # kind: (folder, extra front matter)
+    "story": ("stories", "team: Fleet\nauthors: [ben]"),
+    "message": ("messages", "pillar: Reliability\nproof_points: [A fact]"),
+    "campaign": ("campaigns", "kind: brand\nstarts: 2026-01-10\nends: 2027-12-31"),
+    "snippet": ("snippets", ""),
+    "guideline": ("guidelines", ""),
+    "page": ("more", ""),
+}
+FIELDS = ("title", "body", "summary", "tag", "slug", "share", "img")
+
+
+def canary(kind: str, state: str, field: str) -> str:
+    return f"zq{kind}{state}{field}"
+
+
+def plant(hub: Hub) -> list[str]:
+    planted = []
+    for kind, (folder, extra) in KINDS.items():
+        for state, dates in STATES.items():
+            c = {f: canary(kind, state, f) for f in FIELDS}
+            shutil.copy(
+                hub.content / "stories/images/truck.png",
+                hub.content / folder / f"{c['img']}.png"
+                if (hub.content / folder).is_dir()
+                else _mkdir(hub.content / folder) / f"{c['img']}.png",
+            )
+            hub.write(
+                f"{folder}/{kind}-{state}.md",
+                f"""---
+title: "{c["title"]}"
+summary: "{c["summary"]}"
+{dates}
+tags: [{c["tag"]}]
+slug: {c["slug"]}
+image: {c["img"]}.png
+image_alt: A picture
+share:
+  - text: "{c["share"]}"
+{extra}
+---
+Body {c["body"]} with ![inline]({c["img"]}.png).
+""",
+            )
+            planted += c.values()
+    return planted
+
+
+def _mkdir(path: Path) -> Path:
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def readable(site: Path) -> Iterator[tuple[Path, str]]:
+    """Every output file as text: raw, URL-decoded, and JSON unescaped; gzip opened."""
+    for path in site.rglob("*"):
+        if not path.is_file():
+            continue
+        raw = path.read_bytes()
+        if path.suffix == ".gz":
+            raw = gzip.decompress(raw)
+        text = raw.decode("utf-8", errors="replace")
+        yield path, text
+        yield path, unquote(text)
+        if path.suffix == ".json":
+            yield path, json.dumps(json.loads(text), ensure_ascii=False)
+        yield path, path.relative_to(site).as_posix()
+
+
+def leaks(site: Path, planted: list[str]) -> set[str]:
+    found = set()
+    for _path, text in readable(site):
+        found |= {c for c in planted if c in text}
+    return found
+
+
+@pytest.fixture
+def planted_hub(site: Callable[[str], Hub]) -> tuple[Hub, list[str]]:
+    hub = site("basic")
+    return hub, plant(hub)
+
+
+def test_unpublished_items_of_every_kind_leave_no_trace(planted_hub: tuple[Hub, list[str]]) -> None:
+    hub, planted = planted_hub
+    hub.build("--now", NOW)
+    assert leaks(hub.site, planted) == set()
+
+
+def test_they_appear_once_their_moment_comes(planted_hub: tuple[Hub, list[str]]) -> None:
+    hub, planted = planted_hub
+    hub.build("--now", "2027-03-01T09:00:00+01:00")
+    found = leaks(hub.site, planted)
+    for kind in KINDS:
+        assert canary(kind, "embargoed", "title") in found, kind
+        assert canary(kind, "embargoed", "img") in found, kind
+    assert not any("draft" in c or "expired" in c for c in found)
+    # Before its expiry the expired item was public.
+    hub.build("--now", "2026-05-31T23:59:59+02:00")
+    found = leaks(hub.site, planted)
+    assert {canary(k, "expired", "title") for k in KINDS} <= found
+    assert not any("draft" in c or "embargoed" in c for c in found)
+
+
+def test_a_public_page_linking_to_an_unpublished_one_fails(site: Callable[[str], Hub]) -> None:
+    hub = site("basic")
+    guide = hub.content / "guidelines/voice.md"
+    guide.write_text(guide.read_text() + "\nSee [the plan](../stories/future-canary.md).\n")
+    result = hub.run("check", "--now", NOW)
+    assert result.exit_code == 1
+    assert (
+        "content/guidelines/voice.md:6: links to content/stories/future-canary.md, which is "
+        "embargoed until 2027-03-01 09:00 +0100 (remove the link, or build with --now at or "
+        "after that moment)"
+    ) in result.stderr
+    assert hub.run("check", "--now", "2027-03-01T09:00+01:00").exit_code == 0
+
+
+def test_a_welcome_step_to_a_draft_fails(site: Callable[[str], Hub]) -> None:
+    hub = site("basic")
+    welcome = hub.content / "campaigns/welcome.md"
+    welcome.write_text(
+        welcome.read_text().replace("link: guidelines/voice.md", "link: stories/draft-canary.md")
+    )
+    result = hub.run("check", "--now", NOW)
+    assert (
+        "content/campaigns/welcome.md:5: links to content/stories/draft-canary.md, which is a "
+        "draft (publish it first or remove the link)"
+    ) in result.stderr

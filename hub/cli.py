@@ -24,9 +24,10 @@ from mkdocs.config.defaults import MkDocsConfig
 
 from hub import __version__
 from hub.atomic import write_atomically
+from hub.importer import ImportError_, fetch, parse, write_drafts
 from hub.model import Kind
 from hub.problems import ContentError
-from hub.project import NOW_VARIABLE, Project, load_project
+from hub.project import NOW_VARIABLE, Project, load_project, parse_now
 from hub.publish import State, changes, state
 from hub.scaffold import KINDS, new_file
 
@@ -287,6 +288,59 @@ def schedule(config_file: str, content: str | None, now: str | None, only_next: 
             return
         for change in upcoming:
             click.echo(f"{change.moment.isoformat()}  {change.what:<9}  {change.path}")
+
+
+@cli.command("import-feed")
+@common_options
+@click.argument("source")
+@click.option("--author", metavar="ID", help="Who owns the drafts (an id from authors.yml).")
+@click.option("--team", metavar="TEAM", help="The stories' team (default: the author's team).")
+@click.option("--tag", "tags", metavar="TAG", multiple=True, help="A tag for every story.")
+@click.option("--since", metavar="DATE", help="Skip entries published before this date.")
+def import_feed(
+    config_file: str,
+    content: str | None,
+    source: str,
+    author: str | None,
+    team: str | None,
+    tags: tuple[str, ...],
+    since: str | None,
+) -> None:
+    """Import an RSS or Atom feed's entries as draft stories for review."""
+    with _friendly_errors():
+        config = _config(config_file, content)
+        project = _project(config, None, preview=True)
+        people = project.hub.authors
+        if author is None and len(people) == 1:
+            author = next(iter(people))
+        if author not in people:
+            known = ", ".join(sorted(people)) or "none: add people to content/authors.yml"
+            _fail(f"error: pass --author ID, the person who reviews these drafts (ids: {known})")
+        assert author is not None
+        start = parse_now(since, project.settings, source="--since") if since else None
+        try:
+            entries = parse(fetch(source), source)
+        except ImportError_ as exc:
+            _fail(f"error: {exc}; nothing was written.")
+        click.echo(f"Read {len(entries)} entries from {source}", err=True)
+        report = {"created": 0, "already": 0, "older": 0}
+        stories = Path(config.docs_dir) / "stories"
+        for outcome, entry, path in write_drafts(
+            entries,
+            stories,
+            team=team or people[author].team or "Communications",
+            author=author,
+            tag=list(tags),
+            since=start,
+        ):
+            report[outcome] += 1
+            if path is not None:
+                click.echo(f"  created {os.path.relpath(path)}  ({entry.title})", err=True)
+        click.echo(
+            f"{report['created']} created, {report['already']} already imported, "
+            f"{report['older']} skipped (older than --since). New stories are drafts: "
+            "review them in a pull request."
+        )
 
 
 def main() -> None:

@@ -50,6 +50,9 @@ EXTRA: dict[Kind, s.Schema] = {
     Kind.STORY: {
         "team": s.Field(s.text(max_length=80), required=True),
         "campaign": s.Field(s.pattern(SLUG, "use the campaign's slug, e.g. greener-freight")),
+        # Written by `brandhub import-feed`: where the story came from, to import it only once.
+        "source": s.Field(s.url()),
+        "source_id": s.Field(s.text(max_length=500)),
     },
     Kind.MESSAGE: {
         "audience": s.Field(s.text_list(), default=()),

@@ -25,6 +25,7 @@ from hub import views as v
 from hub.api import snippets_document
 from hub.calendar import calendar_path, campaign_ics
 from hub.exposure import private_assets
+from hub.feeds import Feed, atom, entries_for, feeds, json_feed, rss
 from hub.load import AUTHORS_FILE
 from hub.model import Item, Kind
 from hub.previews import LinkPreview, preview
@@ -66,6 +67,8 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
         self.views: dict[str, v.View] = {}
         self.previews: dict[str, LinkPreview] = {}  # by source path
         self.cache: Path | None = None
+        self.bodies: dict[str, str] = {}  # rendered Markdown of each item, for feeds
+        self.feeds: dict[str, Feed] = {}
         # Set by `brandhub build`, which has just checked the hub: no need to read it twice.
         self.preloaded: Project | None = None
 
@@ -100,6 +103,8 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
         self.cache = root / project_cache(self.project) / "cards"
         project = self.project
         self.previews = {}
+        self.bodies = {}
+        self.feeds = {f.key: f for f in feeds(project.hub, project.settings, project.now)}
         self.views = {
             view.src: view
             for view in v.build_views(
@@ -215,7 +220,15 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
         link = self.previews.get(page.file.src_uri)
         if link is None:
             return output
-        tags = self.renderer.fragment("head.html", page_url="", og=link)
+        view = self.views.get(page.file.src_uri)
+        keys = ["all"] + ([view.feed_key] if view is not None and view.feed_key else [])
+        tags = self.renderer.fragment(
+            "head.html",
+            page_url="",
+            og=link,
+            site_url=self._project().site_url,
+            feeds=[self.feeds[key] for key in keys if key in self.feeds],
+        )
         head, found, rest = output.partition("</head>")
         return f"{head}{tags}{found}{rest}" if found else output
 
@@ -257,7 +270,26 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
         item = project.by_src.get(src)
         if item is None:
             return html
+        self.bodies[src] = html
         return self._wrap(item, html, common)
+
+    def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
+        # Every page is rendered now and no file is copied yet: the feeds can be added.
+        project = self._project()
+        language = config.theme.get("language") or "en"
+        for feed in self.feeds.values():
+            entries = entries_for(
+                feed,
+                project.hub,
+                project.settings,
+                project.site_url,
+                self.bodies,
+                Path(config.docs_dir),
+            )
+            for fmt, write in (("rss", rss), ("atom", atom), ("json", json_feed)):
+                content = write(feed, entries, project.site_url, language)
+                files.append(File.generated(config, feed.path(fmt), content=content))
+        return env
 
     def _wrap(self, item: Item, html: str, common: dict[str, Any]) -> str:
         project = self._project()

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
+from hub.feeds import feeds
 from hub.model import Author, Hub, Item, Kind
 from hub.publish import State, state
 from hub.settings import Settings
@@ -91,6 +92,16 @@ def build_views(hub: Hub, settings: Settings, now: datetime, *, preview: bool) -
     views.append(_snippets(entries))
     views += _tags(entries)
     views += _authors(entries, hub.authors)
+    views.append(
+        View(
+            src="feeds/index.md",
+            url="feeds/",
+            title="Feeds",
+            fragment="feeds.html",
+            summary="Follow the hub in your feed reader, chat tool or intranet.",
+            data={"feeds": feeds(hub, settings, now)},
+        )
+    )
     if not any(e.item.src == "guidelines/index.md" for e in entries):
         views.append(
             View(
@@ -236,7 +247,7 @@ def _tags(entries: list[Entry]) -> list[View]:
             fragment="tag.html",
             summary=f"Everything in the hub tagged {names[slug]}.",
             data={"tag": names[slug], "entries": items},
-            feed_key=f"tag:{slug}",
+            feed_key=f"tag-{slug}",
         )
         for slug, items in sorted(tagged.items())
     ]

@@ -2,44 +2,53 @@
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
-STAMP  := $(VENV)/.installed
+RUNTIME := $(VENV)/.runtime
+DEV     := $(VENV)/.dev
 
 .PHONY: site serve test lint check chromium clean
 
-$(STAMP): pyproject.toml
+# What building a hub needs.
+$(RUNTIME): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+# What developing Brandhub needs: test, lint and type-check tools, Playwright.
+$(DEV): $(RUNTIME)
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $@
 
 ## site: check the demo hub and build it into site/
-site: $(STAMP)
+site: $(RUNTIME)
 	$(BIN)/brandhub build
 
 ## serve: live preview on http://127.0.0.1:8000/ (drafts and embargoed items shown with a banner)
-serve: $(STAMP)
+serve: $(RUNTIME)
 	$(BIN)/brandhub serve
 
 ## check: validate content and settings without building
-check: $(STAMP)
+check: $(RUNTIME)
 	$(BIN)/brandhub check
 
-lint: $(STAMP)
+lint: $(DEV)
 	$(BIN)/ruff check hub tests
 	$(BIN)/ruff format --check hub tests
 	$(BIN)/mypy
 
-# Browser tests drive Debian's chromium; Playwright never downloads a browser.
+# Browser tests drive Debian's chromium; Playwright never downloads a browser. Where another
+# Chromium is installed (a CI runner's), BRANDHUB_CHROMIUM points at it instead.
 chromium:
-	@command -v chromium >/dev/null 2>&1 || { \
+	@if [ -z "$$BRANDHUB_CHROMIUM" ] && ! command -v chromium >/dev/null 2>&1; then \
 	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 	  echo "Installing Debian's chromium for the browser tests"; \
 	  $$SUDO apt-get update -qq && \
-	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; \
+	fi
 
 ## test: lint, type-check and run every test, browser tests included
-test: $(STAMP) lint chromium
+test: $(DEV) lint chromium
 	$(BIN)/pytest
 
 clean:
-	rm -rf $(VENV) site .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) site .cache .pytest_cache .mypy_cache .ruff_cache

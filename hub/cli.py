@@ -29,6 +29,7 @@ from hub.model import Kind
 from hub.problems import ContentError
 from hub.project import NOW_VARIABLE, Project, load_project, parse_now
 from hub.publish import State, changes, state
+from hub.review import ReviewError, base_content, compare, load_base, summary
 from hub.scaffold import KINDS, new_file
 
 log = logging.getLogger("brandhub")
@@ -288,6 +289,37 @@ def schedule(config_file: str, content: str | None, now: str | None, only_next: 
             return
         for change in upcoming:
             click.echo(f"{change.moment.isoformat()}  {change.what:<9}  {change.path}")
+
+
+@cli.command()
+@common_options
+@now_option
+@click.option(
+    "--base",
+    "base",
+    required=True,
+    metavar="REF",
+    help="The git revision to compare with, e.g. origin/main.",
+)
+@click.option("--days", default=14, show_default=True, help="How far ahead to look.")
+def diff(config_file: str, content: str | None, now: str | None, base: str, days: int) -> None:
+    """Summarise what the content changes since REF: items, share texts, what publishes soon."""
+    import tempfile
+
+    with _friendly_errors():
+        config = _config(config_file, content)
+        project = _project(config, now)
+        with tempfile.TemporaryDirectory() as folder:
+            try:
+                old = base_content(Path(config.docs_dir), base, Path(folder))
+            except ReviewError as exc:
+                _fail(f"error: cannot read {base} from git: {exc}")
+            before, problems = load_base(old, project.settings, project.site_url)
+        comparison = compare(before, project.hub, base_problems=problems)
+        click.echo(
+            summary(comparison, project.hub, project.settings, project.site_url, project.now, days),
+            nl=False,
+        )
 
 
 @cli.command("import-feed")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 import pytest
@@ -174,3 +175,19 @@ def test_bad_settings_are_reported_like_content(site: Callable[[str], Hub]) -> N
     assert result.exit_code == 1
     assert "brandhub.timezone: 'Mars/Olympus' is not a time zone" in result.stderr
     assert "brandhub.tmezone: unknown key (did you mean `timezone`?)" in result.stderr
+
+
+@pytest.mark.parametrize("case", list(CASES), ids=list(CASES))
+def test_github_annotations_name_file_and_line(site: Callable[[str], Hub], case: str) -> None:
+    hub = site("basic")
+    rel, text, expected = CASES[case]
+    hub.write(rel, text)
+    result = hub.run("check", env={"GITHUB_ACTIONS": "true"})
+    assert result.exit_code == 1
+    *annotations, last = result.stderr.strip().splitlines()
+    assert last == "1 problem found; nothing was built."
+    assert len(annotations) == 1
+    where = expected.partition(": ")[0]
+    file, _, line = where.partition(":")
+    prefix = f"::error file={file}" + (f",line={line}" if line else "")
+    assert re.match(rf"{re.escape(prefix)}(,title=[\w.\[\]]+)?::\S", annotations[0]), annotations[0]

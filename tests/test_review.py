@@ -1,0 +1,74 @@
+"""brandhub diff: what a pull request adds, changes, removes and schedules."""
+
+from __future__ import annotations
+
+import subprocess
+from collections.abc import Callable
+
+from tests.conftest import Hub
+
+
+def git(hub: Hub, *args: str) -> None:
+    subprocess.run(
+        ["git", "-C", str(hub.root), *args],
+        check=True,
+        capture_output=True,
+        env={
+            "GIT_AUTHOR_NAME": "t",
+            "GIT_AUTHOR_EMAIL": "t@t",
+            "GIT_COMMITTER_NAME": "t",
+            "GIT_COMMITTER_EMAIL": "t@t",
+            "HOME": str(hub.root),
+            "PATH": "/usr/bin:/bin",
+        },
+    )
+
+
+def test_diff_reports_added_changed_removed_and_upcoming(site: Callable[[str], Hub]) -> None:
+    hub = site("basic")
+    git(hub, "init", "-q", "-b", "main")
+    git(hub, "add", ".")
+    git(hub, "commit", "-q", "-m", "base")
+    hub.write(
+        "stories/new-win.md",
+        """---
+title: A brand new win
+date: 2026-11-30T09:00:00+01:00
+id: new-win
+team: Fleet
+authors: [ana]
+share:
+  - text: "We did it & we're proud"
+---
+Body.
+""",
+    )
+    message = hub.content / "messages/on-time.md"
+    message.write_text(
+        message.read_text().replace("We deliver on time", "We deliver on time, always")
+    )
+    (hub.content / "snippets/hiring.md").unlink()
+    result = hub.run("diff", "--base", "main", "--now", "2026-11-23T12:00+01:00")
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    assert "**1 added, 1 changed, 1 removed**" in out
+    assert (
+        "- **story** A brand new win (`content/stories/new-win.md`, embargoed until "
+        "2026-11-30 09:00 +0100)"
+    ) in out
+    assert (
+        "- **message** We deliver on time, always (`content/messages/on-time.md`, public now)"
+        ": title"
+    ) in out
+    assert "### Removed\n\n- **snippet** We are hiring drivers" in out
+    assert "> We did it & we're proud" in out
+    assert "| X | " in out and "| 280 |" in out
+    assert "- 2026-11-30 09:00 +0100: publishes `content/stories/new-win.md`" in out
+
+
+def test_diff_outside_git_is_a_clear_error(site: Callable[[str], Hub]) -> None:
+    hub = site("basic")
+    result = hub.run("diff", "--base", "main")
+    assert result.exit_code == 1
+    assert result.stderr.startswith("error: cannot read main from git: ")
+    assert "Traceback" not in result.output

@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 RUNTIME := $(VENV)/.runtime
 DEV     := $(VENV)/.dev
 
-.PHONY: site serve test lint check chromium clean
+.PHONY: site serve test fuzz lint check chromium clean
 
 # What building a hub needs.
 $(RUNTIME): pyproject.toml
@@ -49,6 +49,10 @@ chromium:
 ## test: lint, type-check and run every test, browser tests included
 test: $(DEV) lint chromium
 	$(BIN)/pytest
+
+## fuzz: the Hypothesis properties with 20,000 examples each
+fuzz: $(DEV)
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/pytest tests/test_fuzz.py
 
 clean:
 	rm -rf $(VENV) site .cache .pytest_cache .mypy_cache .ruff_cache

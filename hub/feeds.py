@@ -179,7 +179,7 @@ def _generator(feed: Feed, site_url: str, language: str, entries: list[Entry]) -
         fe.updated(item.updated or item.date)
         fe.summary(clean(item.summary))
         if entry.content:
-            fe.content(entry.content, type="CDATA")  # RSS content:encoded
+            fe.content(clean(entry.content))  # content:encoded, escaped (CDATA can't hold "]]>")
         for tag in item.tags:
             fe.category(term=clean(tag))
         for name in entry.authors:
@@ -259,7 +259,7 @@ def json_feed(feed: Feed, entries: list[Entry], site_url: str, language: str) ->
             "tags": [clean(t) for t in item.tags],
         }
         if entry.content:
-            data["content_html"] = entry.content
+            data["content_html"] = clean(entry.content)
         else:
             data["content_text"] = clean(item.summary)
         if entry.authors:

@@ -27,10 +27,9 @@ class Scan:
 
 def display_path(path: Path) -> str:
     """A path as an editor sees it in the repository: relative to where the command runs."""
-    try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
+    # Not resolve(): a symbolic link must be named by its own path, not by its target's.
+    relative = os.path.relpath(os.path.abspath(path), os.getcwd())
+    return Path(relative).as_posix() if not relative.startswith("..") else path.as_posix()
 
 
 def scan(root: Path) -> Scan:

@@ -8,6 +8,7 @@ on_page_content wraps pages with their byline, journey, share posts and listings
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import urlsplit
@@ -20,6 +21,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_build_date
 
 from hub import views as v
 from hub.api import snippets_document
@@ -33,6 +35,7 @@ from hub.problems import ContentError
 from hub.project import Project, load_project
 from hub.publish import State, state
 from hub.render import Renderer
+from hub.sanitize import Policy
 from hub.share import ShareCard, posts_for, share_card
 from hub.socialcards import card_png
 from hub.steps import journey
@@ -246,6 +249,7 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
     ) -> str:
         item = self._project().by_src.get(page.file.src_uri)
         view = self.views.get(page.file.src_uri)
+        page.update_date = self._page_date(item)
         if item is not None:
             page.meta = _safe_meta(item.title, item.description or item.summary)
             page.meta.update(dict(item.material))
@@ -270,6 +274,8 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
         item = project.by_src.get(src)
         if item is None:
             return html
+        if project.settings.html_sanitize:
+            html = Policy(project.settings.embed_hosts).clean(html)
         self.bodies[src] = html
         return self._wrap(item, html, common)
 
@@ -331,6 +337,16 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
         if item.kind is not Kind.CAMPAIGN or not shown:
             return None
         return campaign_ics(item, project.site_url, project.settings.organisation)
+
+    def _page_date(self, item: Item | None) -> str:
+        """The sitemap's date for a page, from the content (never the build clock): the item's
+        own update or publication, else SOURCE_DATE_EPOCH, else the hub's newest change."""
+        project = self._project()
+        moment = (item.updated or item.date) if item is not None else None
+        if moment is None and os.environ.get("SOURCE_DATE_EPOCH"):
+            return get_build_date()
+        moment = moment or v.newest_moment(project.hub, project.now)
+        return moment.date().isoformat() if moment else get_build_date()
 
     def _share_cards(self, item: Item) -> list[ShareCard]:
         project = self._project()

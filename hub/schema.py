@@ -54,6 +54,9 @@ class Field:
 Schema = Mapping[str, Field]
 
 
+_BROKEN = re.compile(r"[\ud800-\udfff]")  # half of a surrogate pair: not a character
+
+
 def describe(value: Any) -> str:
     if value is None:
         return "nothing"
@@ -132,6 +135,11 @@ def text(*, max_length: int | None = None) -> Converter:
         result = str(value).strip()
         if not result:
             raise Invalid("is empty", "write some text or remove the key")
+        if _BROKEN.search(result):
+            raise Invalid(
+                "contains a broken character (a lone \\u escape)",
+                "write the character itself instead of its \\u code",
+            )
         if max_length is not None and len(result) > max_length:
             raise Invalid(
                 f"is {len(result)} characters long, more than {max_length}",

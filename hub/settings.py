@@ -60,6 +60,10 @@ SCHEMA: s.Schema = {
     "card_text": s.Field(s.pattern(COLOUR, COLOUR_HINT), default="#FFFFFF"),
     "card_accent": s.Field(s.pattern(COLOUR, COLOUR_HINT), default="#F59E0B"),
     "cache_dir": s.Field(s.text(), default=".cache/brandhub"),
+    "html_sanitize": s.Field(s.boolean(), default=True),
+    "embed_hosts": s.Field(
+        s.text_list(), default=("www.youtube-nocookie.com", "www.youtube.com", "player.vimeo.com")
+    ),
 }
 
 
@@ -81,6 +85,12 @@ class Settings:
     card_text: str = "#FFFFFF"
     card_accent: str = "#F59E0B"
     cache_dir: str = ".cache/brandhub"  # relative to mkdocs.yml; social cards are kept there
+    html_sanitize: bool = True  # off only where everyone who merges is trusted
+    embed_hosts: tuple[str, ...] = (
+        "www.youtube-nocookie.com",
+        "www.youtube.com",
+        "player.vimeo.com",
+    )
 
 
 def load_settings(

@@ -289,3 +289,14 @@ def campaign_members(hub: Hub, campaign: Item, now: datetime, *, preview: bool) 
         for e in visible(hub, now, preview=preview)
         if e.item.campaign == campaign.slug and e.item.kind is not Kind.CAMPAIGN
     )
+
+
+def newest_moment(hub: Hub, now: datetime) -> datetime | None:
+    """The latest publication or update among public items: the hub's own "last changed"."""
+    moments = [
+        moment
+        for e in visible(hub, now, preview=False)
+        for moment in (e.item.updated, e.item.date)
+        if moment is not None and moment <= now
+    ]
+    return max(moments, default=None)

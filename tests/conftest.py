@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -10,8 +11,14 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
+from hypothesis import settings
 
 from hub.cli import cli
+
+# 1,000 examples per property in `make test`; `make fuzz` runs the "fuzz" profile.
+settings.register_profile("default", max_examples=1000, deadline=None)
+settings.register_profile("fuzz", max_examples=20000, deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 SITES = Path(__file__).parent / "sites"
 ROOT = Path(__file__).parent.parent

@@ -89,6 +89,11 @@ CASES = {
         "content/guidelines/voice/index.md: has the same address /guidelines/voice/ "
         "as content/guidelines/voice.md (rename or remove one of the two files)",
     ),
+    "lone surrogate": (
+        "stories/surrogate.md",
+        STORY.format(extra='summary: "half \\ud800 a character"\n'),
+        "content/stories/surrogate.md:6: broken YAML: found invalid Unicode character escape",
+    ),
     "draft as text": (
         "stories/draft.md",
         STORY.format(extra='draft: "true"\n'),

@@ -12,6 +12,7 @@ import os
 import shutil
 import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -58,14 +59,23 @@ class _Quiet(SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def base_url(demo_site: Path) -> Iterator[str]:
-    handler = functools.partial(_Quiet, directory=str(demo_site))
+@contextmanager
+def serving(folder: Path) -> Iterator[str]:
+    """A static server for ``folder`` on a free loopback port."""
+    handler = functools.partial(_Quiet, directory=str(folder))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def base_url(demo_site: Path) -> Iterator[str]:
+    with serving(demo_site) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

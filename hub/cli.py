@@ -64,7 +64,10 @@ def _report(problems: ContentError) -> NoReturn:
     for problem in problems.problems:
         click.echo(problem.github_annotation() if annotate else str(problem), err=True)
     count = len(problems.problems)
-    _fail(f"{count} {'problem' if count == 1 else 'problems'} found; nothing was built.")
+    found = f"{count} {'problem' if count == 1 else 'problems'} found"
+    building = click.get_current_context().info_name == "build"
+    again = f"{found}; fix {'it' if count == 1 else 'them'} and run again."
+    _fail(f"{found}; nothing was built." if building else again)
 
 
 @contextmanager
@@ -105,6 +108,8 @@ def _project(config: MkDocsConfig, now: str | None, *, preview: bool = False) ->
     plugin = config.plugins.get("brandhub")
     if plugin is None:
         _fail(f"error: {config.config_file_path}: add 'brandhub' to the plugins list")
+    if not config.use_directory_urls:
+        _fail(f"error: {config.config_file_path}: Brandhub needs 'use_directory_urls: true'")
     return load_project(
         options=getattr(plugin, "options", {}),
         content_dir=Path(config.docs_dir),
@@ -257,7 +262,7 @@ def new(config_file: str, content: str | None, kind: str, title: str, campaign_k
         )
         path = Path(config.docs_dir) / rel
         if path.exists():
-            _fail(f"error: {path} already exists (choose another title)")
+            _fail(f"error: {os.path.relpath(path)} already exists (choose another title)")
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
         click.echo(

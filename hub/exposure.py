@@ -51,12 +51,40 @@ def link_problems(hub: Hub, now: datetime) -> list[Problem]:
         ]
         for target, line in targets:
             linked = by_src.get(target)
-            if linked is not None and not is_public(linked, now):
+            if linked is None and target.endswith(".md") and not _generated(target):
+                problems.append(
+                    Problem(
+                        item.path,
+                        line,
+                        None,
+                        f"links to content/{target}, which does not exist",
+                        "check the file name and folder",
+                    )
+                )
+            elif linked is not None and not is_public(linked, now):
                 what, hint = _why(linked, now)
                 problems.append(
                     Problem(item.path, line, None, f"links to {linked.path}, which is {what}", hint)
                 )
     return problems
+
+
+def _generated(target: str) -> bool:
+    """Pages the hub writes itself (listings, tags, people, feeds) may be linked to."""
+    top = target.split("/", 1)[0]
+    return target.endswith("index.md") and (
+        top
+        in (
+            "stories",
+            "messages",
+            "campaigns",
+            "snippets",
+            "guidelines",
+            "tags",
+            "authors",
+            "feeds",
+        )
+    )
 
 
 def private_assets(hub: Hub, now: datetime, *, preview: bool) -> set[str]:

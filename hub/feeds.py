@@ -173,7 +173,7 @@ def _generator(feed: Feed, site_url: str, language: str, entries: list[Entry]) -
         ident = entry_id(item, site_url)
         fe.id(ident)
         fe.guid(ident, permalink=False)
-        fe.title(clean(item.title))
+        fe.title(clean(item.title) or item.slug)
         fe.link(href=entry.url, rel="alternate")
         fe.published(item.date)
         fe.updated(item.updated or item.date)
@@ -221,7 +221,7 @@ def atom(feed: Feed, entries: list[Entry], site_url: str, language: str) -> byte
         item = entry.item
         node = add(root, "entry")
         add(node, "id", entry_id(item, site_url))
-        add(node, "title", item.title)
+        add(node, "title", clean(item.title) or item.slug)
         add(node, "link", href=entry.url, rel="alternate", type="text/html")
         if entry.image:
             add(
@@ -252,7 +252,7 @@ def json_feed(feed: Feed, entries: list[Entry], site_url: str, language: str) ->
         data: dict[str, object] = {
             "id": entry_id(item, site_url),
             "url": entry.url,
-            "title": clean(item.title),
+            "title": clean(item.title) or item.slug,
             "summary": clean(item.summary),
             "date_published": (item.date or EPOCH).isoformat(),
             "date_modified": (item.updated or item.date or EPOCH).isoformat(),

@@ -55,6 +55,7 @@ Schema = Mapping[str, Field]
 
 
 _BROKEN = re.compile(r"[\ud800-\udfff]")  # half of a surrogate pair: not a character
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # XML, feeds and pages refuse them
 
 
 def describe(value: Any) -> str:
@@ -130,11 +131,22 @@ class _Nested(Exception):
 
 def text(*, max_length: int | None = None) -> Converter:
     def convert(value: Any, ctx: Context) -> str:
-        if isinstance(value, bool) or not isinstance(value, str | int | float):
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            # YAML reads 10:30 as 630 and 1.10 as 1.1: never pass on a silently altered value.
+            raise Invalid(
+                f"expected text, got {describe(value)}",
+                "put the value in quotes: YAML reads some text, like 10:30, as numbers",
+            )
+        if not isinstance(value, str):
             raise Invalid(f"expected text, got {describe(value)}", "put the text in quotes")
-        result = str(value).strip()
+        result = value.strip()
         if not result:
             raise Invalid("is empty", "write some text or remove the key")
+        if _CONTROL.search(result):
+            raise Invalid(
+                "contains an invisible control character",
+                "delete it; it often comes with text pasted from another program",
+            )
         if _BROKEN.search(result):
             raise Invalid(
                 "contains a broken character (a lone \\u escape)",

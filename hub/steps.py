@@ -30,7 +30,7 @@ def journey(item: Item, by_src: dict[str, Item], page_url: str, site_url: str) -
     steps = []
     for step in sorted(item.steps, key=lambda s: s.day):
         href = absolute = None
-        if step.link and urlsplit(step.link).scheme in ("http", "https"):
+        if step.link and urlsplit(step.link).scheme in ("http", "https", "mailto"):
             href = absolute = step.link
         elif step.link:
             path, _, anchor = step.link.lstrip("/").partition("#")

@@ -12,12 +12,22 @@ _NOT_PROSE = re.compile(r"^(#|!!!|\?\?\?|```|~~~|<|\||>|[-*+]\s|\d+\.\s|!\[|\[.+
 
 
 class _Text(HTMLParser):
+    """The text a reader sees: what scripts and styles contain is not text."""
+
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
+        self.hidden = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.hidden += tag in ("script", "style")
+
+    def handle_endtag(self, tag: str) -> None:
+        self.hidden -= tag in ("script", "style") and self.hidden > 0
 
     def handle_data(self, data: str) -> None:
-        self.parts.append(data)
+        if not self.hidden:
+            self.parts.append(data)
 
 
 def plain_text(markdown_text: str) -> str:

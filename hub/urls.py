@@ -17,6 +17,8 @@ TYPED_FOLDERS = {
 # Page URLs the hub generates itself; content may not take them.
 RESERVED_TOPS = ("tags", "authors", "feeds", "api")
 RESERVED_SLUGS = ("index", "page")
+# The listing pages the hub generates at these addresses.
+LISTINGS = frozenset(f"{folder}/" for folder in TYPED_FOLDERS.values())
 
 
 def slugify(text: str) -> str:

@@ -22,7 +22,14 @@ from hub.model import Author, Hub, Item, Kind, Share, Step
 from hub.problems import ContentError, Problem
 from hub.settings import Settings
 from hub.summaries import first_heading, first_paragraph, plain_paragraphs
-from hub.urls import RESERVED_SLUGS, RESERVED_TOPS, TYPED_FOLDERS, default_slug, page_url
+from hub.urls import (
+    LISTINGS,
+    RESERVED_SLUGS,
+    RESERVED_TOPS,
+    TYPED_FOLDERS,
+    default_slug,
+    page_url,
+)
 from hub.voice import check_posts
 
 
@@ -43,7 +50,7 @@ def build_hub(scan: Scan, settings: Settings, site_url: str = "https://hub.inval
             items.append(item)
             problems.extend(check_posts(item, settings, site_url))
     lines = {doc.rel: doc.meta.lines for doc in scan.documents}
-    problems.extend(_across(items, scan.documents, lines))
+    problems.extend(_across(items, lines))
     if problems:
         raise ContentError(problems)
     return Hub(items=tuple(items), authors=authors, assets=frozenset(scan.assets))
@@ -148,7 +155,7 @@ def _item(
     title = values["title"]
     if title is None and kind in (Kind.HOME, Kind.GUIDELINE, Kind.PAGE):
         title = first_heading(doc.body)
-    if title is None:
+    if title is None and "title" not in failed:
         problem("title", "is required", "add 'title: …' to the front matter")
     if kind in DATED and values["date"] is None and "date" not in failed:
         problem("date", "is required", "add 'date: YYYY-MM-DD' (the day it may be published)")
@@ -167,7 +174,7 @@ def _item(
     for author_id in values["authors"]:
         if author_id not in authors:
             problem("authors", f"'{author_id}' is not in authors.yml", _closest(author_id, authors))
-    if kind is Kind.CAMPAIGN and not found:
+    if kind is Kind.CAMPAIGN and "kind" not in failed:
         _campaign_rules(values, files, problem)
     slug = values["slug"] or default_slug(doc.rel)
     if kind in TYPED_FOLDERS and slug in RESERVED_SLUGS:
@@ -253,7 +260,7 @@ def _record(doc: Document, kind: Kind, values: dict[str, Any], title: str, slug:
         campaign_kind=values.get("kind"),
         starts=values.get("starts"),
         ends=values.get("ends"),
-        hashtag=values.get("hashtag"),
+        hashtag=f"#{values['hashtag'].lstrip('#')}" if values.get("hashtag") else None,
         steps=steps,
         variants=values.get("variants") or (),
         post_text=plain_paragraphs(doc.body) if kind is Kind.SNIPPET else "",
@@ -279,10 +286,8 @@ def _share(entry: dict[str, Any]) -> Share:
     )
 
 
-def _across(
-    items: list[Item], documents: list[Document], lines: dict[str, dict[Any, int]]
-) -> Iterable[Problem]:
-    """Rules that span files: unique slugs, ids and URLs; campaigns that exist."""
+def _across(items: list[Item], lines: dict[str, dict[Any, int]]) -> Iterable[Problem]:
+    """Rules that span files: unique slugs, ids and addresses; campaigns that exist."""
 
     def line(item: Item, key: str) -> int | None:
         return lines[item.src].get(key)
@@ -294,22 +299,25 @@ def _across(
             by_kind_slug[(item.kind, item.slug)].append(item)
         if item.id:
             by_id[item.id].append(item)
+    # Every file of a clash is named: we cannot know which one is the copy.
     for (kind, slug), same in by_kind_slug.items():
-        for item in same[1:]:
+        for item in same if len(same) > 1 else ():
+            others = ", ".join(o.path for o in same if o is not item)
             yield Problem(
                 item.path,
                 line(item, "slug"),
                 "slug",
-                f"'{slug}' is already used by {same[0].path}",
+                f"'{slug}' is also the slug of {others}",
                 f"give one of the {TYPED_FOLDERS[kind]} another slug or file name",
             )
     for ident, same in by_id.items():
-        for item in same[1:]:
+        for item in same if len(same) > 1 else ():
+            others = ", ".join(o.path for o in same if o is not item)
             yield Problem(
                 item.path,
                 line(item, "id"),
                 "id",
-                f"'{ident}' is already used by {same[0].path}",
+                f"'{ident}' is also the id of {others}",
                 "remove the id from the copy; `brandhub new` writes a fresh one",
             )
     campaigns = {item.slug for item in items if item.kind is Kind.CAMPAIGN}
@@ -322,35 +330,37 @@ def _across(
                 f"there is no campaign '{item.campaign}'",
                 "use the slug of a file in content/campaigns/",
             )
-    yield from _url_collisions(documents)
+    yield from _address_clashes(items)
 
 
-def _url_collisions(documents: list[Document]) -> Iterable[Problem]:
-    """Two Markdown files for one URL: MkDocs would silently drop one of them."""
-    seen: dict[str, Document] = {}
-    for doc in sorted(documents, key=lambda d: d.rel):
-        kind = kind_of(doc.rel)
-        if kind in TYPED_FOLDERS:
-            continue  # typed items are checked by slug
-        url = page_url(kind, doc.rel, None)
-        top = url.split("/", 1)[0]
-        if top in RESERVED_TOPS:
+def _address_clashes(items: list[Item]) -> Iterable[Problem]:
+    """Two sources for one address (MkDocs would silently drop one), or an address the hub
+    makes itself. Addresses differing only by case or accents count as one."""
+    seen: dict[str, list[Item]] = defaultdict(list)
+    listings = set(LISTINGS)
+    if not any(item.src == "guidelines/index.md" for item in items):
+        listings.add("guidelines/")  # the hub lists the guidelines itself
+    for item in items:
+        if item.kind in TYPED_FOLDERS:
+            continue  # their address is their slug, checked above
+        top = item.url.split("/", 1)[0]
+        if top in RESERVED_TOPS or item.url in listings:
             yield Problem(
-                doc.path,
+                item.path,
                 None,
                 None,
-                f"the address /{top}/ is made by the hub itself",
-                "move the page to another folder",
+                f"its address /{item.url} is made by the hub itself",
+                "rename the file or choose another slug",
             )
             continue
-        key = unicodedata.normalize("NFC", url).casefold()
-        if key in seen:
+        seen[unicodedata.normalize("NFC", item.url).casefold()].append(item)
+    for same in seen.values():
+        for item in same if len(same) > 1 else ():
+            others = ", ".join(o.path for o in same if o is not item)
             yield Problem(
-                doc.path,
+                item.path,
                 None,
                 None,
-                f"has the same address /{url} as {seen[key].path}",
-                "rename or remove one of the two files",
+                f"has the same address /{item.url} as {others}",
+                "rename or remove one of the files",
             )
-        else:
-            seen[key] = doc

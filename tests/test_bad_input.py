@@ -63,11 +63,6 @@ CASES = {
         STORY.replace("[ana]", "[anna]").format(extra=""),
         "content/stories/who.md:5: authors: 'anna' is not in authors.yml (did you mean `ana`?)",
     ),
-    "duplicate slug": (
-        "stories/copy.md",
-        STORY.format(extra="slug: win-2\n"),
-        "content/stories/win-2.md",
-    ),
     "welcome without steps": (
         "campaigns/hello.md",
         "---\ntitle: Hello\ndate: 2026-01-01\nkind: welcome\n---\nBody\n",
@@ -83,16 +78,16 @@ CASES = {
         STORY.format(extra="").replace("Body.", "Cami\xf3n.").encode("latin-1"),
         "content/stories/latin1.md:7: the file is not UTF-8 text (save it with UTF-8 encoding)",
     ),
-    "page beside folder index": (
-        "guidelines/voice/index.md",
-        "---\ntitle: Voice again\n---\nBody\n",
-        "content/guidelines/voice/index.md: has the same address /guidelines/voice/ "
-        "as content/guidelines/voice.md (rename or remove one of the two files)",
-    ),
     "lone surrogate": (
         "stories/surrogate.md",
         STORY.format(extra='summary: "half \\ud800 a character"\n'),
         "content/stories/surrogate.md:6: broken YAML: found invalid Unicode character escape",
+    ),
+    "control character": (
+        "stories/control.md",
+        STORY.format(extra='summary: "bell \\x07 here"\n'),
+        "content/stories/control.md:6: summary: contains an invisible control character "
+        "(delete it; it often comes with text pasted from another program)",
     ),
     "draft as text": (
         "stories/draft.md",
@@ -116,20 +111,62 @@ def test_bad_input_fails_with_one_clear_line(
     assert result.exit_code == 1
     lines = result.stderr.strip().splitlines()
     assert any(line.startswith(expected) for line in lines), result.stderr
-    assert lines[-1] == "1 problem found; nothing was built."
+    assert lines[-1] == (
+        "1 problem found; nothing was built."
+        if command == "build"
+        else "1 problem found; fix it and run again."
+    )
     assert "Traceback" not in result.output
     assert not hub.site.exists()
 
 
-def test_duplicate_slug_names_both_files(site: Callable[[str], Hub]) -> None:
+@pytest.mark.parametrize(
+    ("rel", "text", "expected"),
+    [
+        (
+            "stories/copy.md",
+            STORY.format(extra="slug: win-2\n"),
+            [
+                "content/stories/copy.md:6: slug: 'win-2' is also the slug of "
+                "content/stories/win-2.md (give one of the stories another slug or file name)",
+                "content/stories/win-2.md: slug: 'win-2' is also the slug of "
+                "content/stories/copy.md (give one of the stories another slug or file name)",
+            ],
+        ),
+        (
+            "guidelines/voice/index.md",
+            "---\ntitle: Voice again\n---\nBody\n",
+            [
+                "content/guidelines/voice.md: has the same address /guidelines/voice/ as "
+                "content/guidelines/voice/index.md (rename or remove one of the files)",
+                "content/guidelines/voice/index.md: has the same address /guidelines/voice/ as "
+                "content/guidelines/voice.md (rename or remove one of the files)",
+            ],
+        ),
+        (
+            "stories.md",
+            "---\ntitle: Our stories\n---\nBody\n",
+            [
+                "content/stories.md: its address /stories/ is made by the hub itself "
+                "(rename the file or choose another slug)",
+            ],
+        ),
+        ("more/about.md", "---\ntitle: About\nslug: voice\n---\nBody\n", []),
+    ],
+    ids=["duplicate slug", "page beside folder index", "page on a listing", "distinct"],
+)
+def test_clashes_name_every_file_involved(
+    site: Callable[[str], Hub], rel: str, text: str, expected: list[str]
+) -> None:
     hub = site("basic")
-    hub.write("stories/copy.md", STORY.format(extra="slug: win-2\n"))
+    hub.write(rel, text)
     result = hub.run("check")
-    assert (
-        "content/stories/win-2.md:" not in result.stderr
-        and "content/stories/copy.md:6: slug: 'win-2' is already used by content/stories/win-2.md"
-        in result.stderr
-    ) or "content/stories/win-2.md: slug" in result.stderr, result.stderr
+    problems = result.stderr.strip().splitlines()[:-1]
+    assert problems == expected
+    assert result.exit_code == (1 if expected else 0)
+    if expected:
+        assert hub.run("build", "-d", str(hub.site)).exit_code != 0
+        assert not hub.site.exists()
 
 
 def test_every_problem_is_reported_together(site: Callable[[str], Hub]) -> None:
@@ -140,7 +177,7 @@ def test_every_problem_is_reported_together(site: Callable[[str], Hub]) -> None:
     assert result.exit_code == 1
     assert "content/stories/a.md:6: colour: unknown key" in result.stderr
     assert "content/stories/b.md:3: date: 'soon' is not a date" in result.stderr
-    assert result.stderr.strip().endswith("2 problems found; nothing was built.")
+    assert result.stderr.strip().endswith("2 problems found; fix them and run again.")
 
 
 def test_failed_build_keeps_the_previous_site(site: Callable[[str], Hub]) -> None:
@@ -190,7 +227,7 @@ def test_github_annotations_name_file_and_line(site: Callable[[str], Hub], case:
     result = hub.run("check", env={"GITHUB_ACTIONS": "true"})
     assert result.exit_code == 1
     *annotations, last = result.stderr.strip().splitlines()
-    assert last == "1 problem found; nothing was built."
+    assert last == "1 problem found; fix it and run again."
     assert len(annotations) == 1
     where = expected.partition(": ")[0]
     file, _, line = where.partition(":")

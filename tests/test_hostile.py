@@ -158,12 +158,11 @@ def test_two_sources_for_one_address_name_both_files(
     result = hub.run("check")
     assert result.exit_code == 1
     names = {f"content/{first}", f"content/{second}"}
-    line = next(
+    lines = [
         line
         for line in result.stderr.splitlines()
-        if "already used" in line or "same address" in line
-    )
-    assert (
-        all(name in line for name in names if name in line)
-        and sum(name in line for name in names) == 2
-    ), line
+        if "also the slug" in line or "same address" in line
+    ]
+    assert len(lines) == 2, result.stderr
+    for line in lines:
+        assert sum(name in line for name in names) == 2, line

@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 RUNTIME := $(VENV)/.runtime
 DEV     := $(VENV)/.dev
 
-.PHONY: site serve test fuzz lint check chromium clean
+.PHONY: site serve test fuzz lint check chromium screenshots clean
 
 # What building a hub needs.
 $(RUNTIME): pyproject.toml
@@ -32,8 +32,8 @@ check: $(RUNTIME)
 	$(BIN)/brandhub check
 
 lint: $(DEV)
-	$(BIN)/ruff check hub tests
-	$(BIN)/ruff format --check hub tests
+	$(BIN)/ruff check hub tests scripts
+	$(BIN)/ruff format --check hub tests scripts
 	$(BIN)/mypy
 
 # Browser tests drive Debian's chromium; Playwright never downloads a browser. Where another
@@ -49,6 +49,10 @@ chromium:
 ## test: lint, type-check and run every test, browser tests included
 test: $(DEV) lint chromium
 	$(BIN)/pytest
+
+## screenshots: regenerate the README's screenshots from the demo hub
+screenshots: $(DEV) chromium
+	$(BIN)/python scripts/screenshots.py
 
 ## fuzz: the Hypothesis properties with 20,000 examples each
 fuzz: $(DEV)

@@ -270,7 +270,9 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
         }
         view = self.views.get(src)
         if view is not None:
-            return str(self.renderer.fragment(view.fragment, view=view, **common))
+            listing = self.renderer.fragment(view.fragment, view=view, **common)
+            feed = self.feeds.get(view.feed_key) if view.feed_key else None
+            return str(listing + self.renderer.fragment("subscribe.html", feed=feed, **common))
         item = project.by_src.get(src)
         if item is None:
             return html

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import resource
 import subprocess
 import sys
 import threading
@@ -69,18 +68,29 @@ def test_since_skips_older_entries(site: Callable[[str], Hub]) -> None:
     assert result.stdout.startswith("2 created, 0 already imported, 1 skipped")
 
 
+# Runs the command line in a child process that records its own peak memory when it exits.
+MEASURED = """
+import atexit, resource, sys
+from hub.cli import main
+peak = sys.argv.pop(1)
+atexit.register(lambda: open(peak, "w").write(
+    str(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)))
+sys.argv[0] = "brandhub"
+main()
+"""
+
+
 def run_isolated(hub: Hub, source: str) -> tuple[subprocess.CompletedProcess[str], float]:
     """The import in its own process, bounded in time; returns it and its peak memory in MB."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    peak_file = hub.root / "peak-rss"
     process = subprocess.run(
-        [sys.executable, "-m", "hub", "import-feed", source, "--author", "ana"],
+        [sys.executable, "-c", MEASURED, str(peak_file), "import-feed", source, "--author", "ana"],
         cwd=hub.root,
         capture_output=True,
         text=True,
         timeout=5,
     )
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return process, max(peak, before) / 1024
+    return process, int(peak_file.read_text()) / 1024
 
 
 @pytest.mark.parametrize(

@@ -311,7 +311,15 @@
     });
   }
 
+  /* Material's search dialog has no accessible name: give it the search field's own label. */
+  function nameSearchDialog() {
+    var dialog = document.querySelector(".md-search[role=dialog]:not([aria-label])");
+    var field = document.querySelector(".md-search__input[aria-label]");
+    if (dialog && field) dialog.setAttribute("aria-label", field.getAttribute("aria-label"));
+  }
+
   function init() {
+    nameSearchDialog();
     document.querySelectorAll("[data-bh-share]:not([data-bh-ready])").forEach(function (card) {
       card.setAttribute("data-bh-ready", "");
       setup(card);

@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 RUNTIME := $(VENV)/.runtime
 DEV     := $(VENV)/.dev
 
-.PHONY: site serve test fuzz lint check chromium screenshots clean
+.PHONY: site serve test fuzz lint check chromium screenshots audit clean
 
 # What building a hub needs.
 $(RUNTIME): pyproject.toml
@@ -54,9 +54,17 @@ test: $(DEV) lint chromium
 screenshots: $(DEV) chromium
 	$(BIN)/python scripts/screenshots.py
 
+LIGHTHOUSE := .tools/node_modules/.bin/lighthouse
+$(LIGHTHOUSE):
+	npm install --no-audit --no-fund --silent --prefix .tools lighthouse@13.5.0
+
+## audit: Lighthouse scores of the demo's home and a story, written to docs/audit.md
+audit: $(DEV) chromium $(LIGHTHOUSE)
+	$(BIN)/python scripts/audit.py
+
 ## fuzz: the Hypothesis properties with 20,000 examples each
 fuzz: $(DEV)
 	HYPOTHESIS_PROFILE=fuzz $(BIN)/pytest tests/test_fuzz.py
 
 clean:
-	rm -rf $(VENV) site .cache .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) .tools site .cache .pytest_cache .mypy_cache .ruff_cache

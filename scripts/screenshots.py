@@ -6,23 +6,14 @@ chromium through Playwright; nothing is fetched from outside.
 
 from __future__ import annotations
 
-import functools
 import os
 import shutil
 import sys
-import tempfile
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 
-from click.testing import CliRunner
+from demo import ROOT, served_demo
 from playwright.sync_api import Page, sync_playwright
 
-from hub.cli import cli
-
-ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "docs" / "screenshots"
-NOW = "2026-11-23T12:00:00+01:00"
 FLAGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -31,11 +22,6 @@ FLAGS = [
     "--disable-sync",
     "--no-first-run",
 ]
-
-
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
 
 
 def shoot(page: Page, base: str, path: str, name: str, *, scroll_to: str | None = None) -> None:
@@ -53,52 +39,39 @@ def main() -> None:
     chromium = os.environ.get("BRANDHUB_CHROMIUM") or shutil.which("chromium")
     if not chromium:
         sys.exit("Debian's chromium is needed: apt-get install chromium")
-    with tempfile.TemporaryDirectory() as folder:
-        site = Path(folder) / "site"
-        result = CliRunner().invoke(
-            cli, ["build", "-f", str(ROOT / "mkdocs.yml"), "-d", str(site), "--now", NOW]
+    OUT.mkdir(parents=True, exist_ok=True)
+    with served_demo() as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium, args=FLAGS)
+        desktop = browser.new_page(viewport={"width": 1280, "height": 900})
+        desktop.route(
+            "**/*", lambda r: r.continue_() if r.request.url.startswith(base) else r.abort()
         )
-        if result.exit_code:
-            sys.exit(result.output)
-        server = ThreadingHTTPServer(
-            ("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site))
+        shoot(desktop, base, "", "home.png")
+        shoot(
+            desktop,
+            base,
+            "stories/2026-11-monterrey-driver-academy/",
+            "story-share.png",
+            scroll_to=".bh-share",
         )
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        base = f"http://127.0.0.1:{server.server_address[1]}/"
-        OUT.mkdir(parents=True, exist_ok=True)
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=chromium, args=FLAGS)
-            desktop = browser.new_page(viewport={"width": 1280, "height": 900})
-            desktop.route(
-                "**/*", lambda r: r.continue_() if r.request.url.startswith(base) else r.abort()
-            )
-            shoot(desktop, base, "", "home.png")
-            shoot(
-                desktop,
-                base,
-                "stories/2026-11-monterrey-driver-academy/",
-                "story-share.png",
-                scroll_to=".bh-share",
-            )
-            shoot(desktop, base, "campaigns/welcome/", "welcome.png", scroll_to=".bh-journey")
-            desktop.goto(base)
-            desktop.locator("label[title='Switch to dark mode']").click()
-            shoot(desktop, base, "stories/", "dark.png")
-            phone = browser.new_page(
-                viewport={"width": 390, "height": 844},
-                device_scale_factor=2,
-                is_mobile=True,
-                has_touch=True,
-            )
-            shoot(
-                phone,
-                base,
-                "snippets/hiring-drivers-monterrey/",
-                "snippet-phone.png",
-                scroll_to=".bh-share",
-            )
-            browser.close()
-        server.shutdown()
+        shoot(desktop, base, "campaigns/welcome/", "welcome.png", scroll_to=".bh-journey")
+        desktop.goto(base)
+        desktop.locator("label[title='Switch to dark mode']").click()
+        shoot(desktop, base, "stories/", "dark.png")
+        phone = browser.new_page(
+            viewport={"width": 390, "height": 844},
+            device_scale_factor=2,
+            is_mobile=True,
+            has_touch=True,
+        )
+        shoot(
+            phone,
+            base,
+            "snippets/hiring-drivers-monterrey/",
+            "snippet-phone.png",
+            scroll_to=".bh-share",
+        )
+        browser.close()
 
 
 if __name__ == "__main__":

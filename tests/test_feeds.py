@@ -113,10 +113,12 @@ def test_an_item_without_id_gets_a_tag_uri_and_rss_guid_is_not_a_permalink(
 def test_feeds_are_discoverable(demo: Path) -> None:
     home = (demo / "index.html").read_text()
     expected = (
-        'type="application/rss+xml" title="Alcor Logistics: everything new (RSS)" '
-        f'href="{SITE_URL}feeds/all.rss.xml"'
+        '<link rel="alternate feed" type="application/rss+xml" title="Alcor Logistics: '
+        f'everything new (RSS)" href="{SITE_URL}feeds/all.rss.xml">'
     )
     assert expected in home
+    # Material fetches a sitemap for every exact rel="alternate" link: none may be ours.
+    assert 'rel="alternate" type="application/' not in home
     tag = (demo / "tags/small-wins/index.html").read_text()
     assert f'href="{SITE_URL}feeds/tag-small-wins.atom.xml"' in tag
     feeds_page = (demo / "feeds/index.html").read_text()

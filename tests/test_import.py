@@ -69,12 +69,16 @@ def test_since_skips_older_entries(site: Callable[[str], Hub]) -> None:
 
 
 # Runs the command line in a child process that records its own peak memory when it exits.
+# VmHWM belongs to the process's own address space; ru_maxrss would survive fork and exec and
+# report the (much larger) test runner's peak instead.
 MEASURED = """
-import atexit, resource, sys
+import atexit, re, sys
 from hub.cli import main
 peak = sys.argv.pop(1)
-atexit.register(lambda: open(peak, "w").write(
-    str(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)))
+def record():
+    status = open("/proc/self/status").read()
+    open(peak, "w").write(re.search(r"VmHWM:\\s+(\\d+) kB", status).group(1))
+atexit.register(record)
 sys.argv[0] = "brandhub"
 main()
 """

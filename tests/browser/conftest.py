@@ -102,6 +102,15 @@ def page(browser: object, base_url: str) -> Iterator[object]:
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
+    # Any request that leaves our server is a bug (privacy, and a dead request in production).
+    page.on(
+        "requestfailed",
+        lambda request: (
+            errors.append(f"request to {request.url}")
+            if not request.url.startswith(base_url)
+            else None
+        ),
+    )
     yield page
     context.close()
-    assert errors == [], f"JavaScript errors on the page: {errors}"
+    assert errors == [], f"errors on the page: {errors}"

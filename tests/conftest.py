@@ -8,12 +8,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner, Result
 from hypothesis import settings
 
 from hub.cli import cli
+from hub.model import Item, Kind
 
 # 1,000 examples per property in `make test`; `make fuzz` runs the "fuzz" profile.
 settings.register_profile("default", max_examples=1000, deadline=None)
@@ -22,6 +24,34 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 SITES = Path(__file__).parent / "sites"
 ROOT = Path(__file__).parent.parent
+DEMO_NOW = "2026-11-23T12:00:00+01:00"  # the demo is always built as it is at this moment
+
+
+def story(**fields: Any) -> Item:
+    """A story record for unit tests; any field can be given."""
+    values: dict[str, Any] = {
+        "kind": Kind.STORY,
+        "src": "stories/x.md",
+        "path": "content/stories/x.md",
+        "slug": "x",
+        "url": "stories/x/",
+        "title": "X",
+        "summary": "",
+        "body": "",
+    }
+    return Item(**{**values, **fields})
+
+
+@pytest.fixture(scope="session")
+def demo_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo hub built once per test run; tests only read it."""
+    out = tmp_path_factory.mktemp("demo") / "site"
+    result = CliRunner().invoke(
+        cli, ["build", "-f", str(ROOT / "mkdocs.yml"), "-d", str(out), "--now", DEMO_NOW]
+    )
+    assert result.exit_code == 0, result.output
+    assert "warning" not in result.output.lower()
+    return out
 
 
 @dataclass

@@ -2,20 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from hub.cli import cli
 from hub.load import scan
 from hub.model import Hub, Kind
 from hub.settings import load_settings
 from hub.validate import build_hub
 from tests.conftest import ROOT
-
-NOW = "2026-11-23T12:00:00+01:00"
 
 
 @pytest.fixture(scope="module")
@@ -25,15 +20,9 @@ def demo() -> Hub:
     return build_hub(scan(ROOT / "content"), settings, "https://alcor-logistics.github.io/hub/")
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    out = tmp_path_factory.mktemp("demo") / "site"
-    result = CliRunner().invoke(
-        cli, ["build", "-f", str(ROOT / "mkdocs.yml"), "-d", str(out), "--now", NOW]
-    )
-    assert result.exit_code == 0, result.output
-    assert "warning" not in result.output.lower()
-    yield out
+@pytest.fixture
+def built(demo_site: Path) -> Path:
+    return demo_site
 
 
 def of(hub: Hub, kind: Kind) -> list:  # type: ignore[type-arg]

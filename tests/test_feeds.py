@@ -8,23 +8,16 @@ from pathlib import Path
 
 import feedparser
 import pytest
-from click.testing import CliRunner
 
-from hub.cli import cli
-from tests.conftest import ROOT, Hub
+from tests.conftest import DEMO_NOW, Hub
 
-NOW = "2026-11-23T12:00:00+01:00"
+NOW = DEMO_NOW
 SITE_URL = "https://alcor-logistics.github.io/hub/"
 
 
-@pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("feeds") / "site"
-    result = CliRunner().invoke(
-        cli, ["build", "-f", str(ROOT / "mkdocs.yml"), "-d", str(out), "--now", NOW]
-    )
-    assert result.exit_code == 0, result.output
-    return out
+@pytest.fixture
+def demo(demo_site: Path) -> Path:
+    return demo_site
 
 
 def test_every_feed_parses_cleanly_and_matches_the_content(demo: Path) -> None:

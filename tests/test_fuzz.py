@@ -21,10 +21,11 @@ from hub.channels import CHANNELS
 from hub.feeds import Entry, Feed, atom, json_feed, rss
 from hub.frontmatter import read_document
 from hub.kinds import SCHEMAS
-from hub.model import Item, Kind, Share
+from hub.model import Kind, Share
 from hub.publish import State, state
 from hub.settings import Settings
 from hub.share import deliver, posts_for
+from tests.conftest import story
 
 MADRID = ZoneInfo("Europe/Madrid")
 KEYS = sorted({key for schema in SCHEMAS.values() for key in schema})
@@ -73,26 +74,11 @@ moments = st.datetimes(
 )
 
 
-def item(**fields: object) -> Item:
-    base: dict[str, object] = dict(
-        kind=Kind.STORY,
-        src="stories/x.md",
-        path="content/stories/x.md",
-        slug="x",
-        url="stories/x/",
-        title="X",
-        summary="",
-        body="",
-    )
-    base.update(fields)
-    return Item(**base)  # type: ignore[arg-type]
-
-
 @given(st.booleans(), st.none() | moments, st.none() | moments, moments)
 def test_the_publish_rule_is_the_interval_from_date_to_expires(
     draft: bool, date: datetime | None, expires: datetime | None, now: datetime
 ) -> None:
-    result = state(item(draft=draft, date=date, expires=expires), now)
+    result = state(story(draft=draft, date=date, expires=expires), now)
     public = not draft and (date is None or date <= now) and (expires is None or now < expires)
     assert (result is State.PUBLIC) == public
     if draft:
@@ -111,7 +97,7 @@ paths = st.text(alphabet=string.ascii_letters + string.digits + "-_/~.%", max_si
 )
 def test_share_links_round_trip(text: str, path: str, tags: list[str], channel: str) -> None:
     shared = Share(text=text, hashtags=tuple(tags), url=f"https://news.acme.com/{path}?a=1&b=2")
-    target = item(share=(shared,), id="id-1")
+    target = story(share=(shared,), id="id-1")
     config = Settings(organisation="Acme", disclosure="#AcmeTeam")
     post = posts_for(target, config, "https://hub.acme.com/")[0]
     d = deliver(post, config, channel)
@@ -133,7 +119,7 @@ def test_share_links_round_trip(text: str, path: str, tags: list[str], channel: 
 @example([("a ]]> b", "x\x08", "<code>]]&gt;</code> ]]> \x0b", datetime(2026, 1, 1, tzinfo=UTC))])
 def test_feeds_stay_well_formed(records: list[tuple[str, str, str, datetime]]) -> None:
     items = [
-        item(
+        story(
             title=t, summary=summary, slug=f"s{i}", url=f"stories/s{i}/", date=when, tags=(t[:10],)
         )
         for i, (t, summary, _, when) in enumerate(records)

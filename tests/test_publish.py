@@ -8,27 +8,16 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from hub.model import Item, Kind
 from hub.publish import State, next_change, state
 from hub.schema import parse_moment
+from tests.conftest import story
 
 MADRID = ZoneInfo("Europe/Madrid")
 DATE = datetime(2027, 3, 1, 9, 0, tzinfo=MADRID)
 EXPIRES = datetime(2027, 6, 1, 0, 0, tzinfo=MADRID)
 SECOND = timedelta(seconds=1)
 
-BASE = Item(
-    kind=Kind.STORY,
-    src="stories/x.md",
-    path="content/stories/x.md",
-    slug="x",
-    url="stories/x/",
-    title="X",
-    summary="",
-    body="",
-    date=DATE,
-    expires=EXPIRES,
-)
+BASE = story(date=DATE, expires=EXPIRES)
 
 
 @pytest.mark.parametrize(

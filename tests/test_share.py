@@ -8,10 +8,10 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from hub.channels import CHANNELS, bluesky_short_link, x_weighted_length
-from hub.model import Item, Kind, Share
+from hub.model import Item, Share
 from hub.settings import Settings
 from hub.share import deliver, posts_for
-from tests.conftest import Hub
+from tests.conftest import Hub, story
 
 # Expected values worked out from X's published rules (twitter-text v3 configuration): code
 # points in 0-4351, 8192-8205, 8208-8223 and 8242-8247 weigh 1, all others 2; an emoji
@@ -72,18 +72,7 @@ SETTINGS = Settings(
 
 
 def make_item(share: Share) -> Item:
-    return Item(
-        kind=Kind.STORY,
-        src="stories/x.md",
-        path="content/stories/x.md",
-        slug="x",
-        url="stories/x/",
-        title='Tom & "Jerry"',
-        summary="",
-        body="",
-        id="abc",
-        share=(share,),
-    )
+    return story(title='Tom & "Jerry"', id="abc", share=(share,))
 
 
 @pytest.mark.parametrize("channel", [c for c in CHANNELS if c != "mastodon"])

@@ -17,12 +17,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from hub.cli import cli
-from tests.conftest import ROOT
-
-DEMO_NOW = "2026-11-23T12:00:00+01:00"
 CHROMIUM_FLAGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -42,16 +37,6 @@ def chromium_path() -> str:
     if os.environ.get("CI") == "true":
         pytest.fail(message, pytrace=False)
     pytest.skip(message)
-
-
-@pytest.fixture(scope="session")
-def demo_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("demo") / "site"
-    result = CliRunner().invoke(
-        cli, ["build", "-f", str(ROOT / "mkdocs.yml"), "-d", str(out), "--now", DEMO_NOW]
-    )
-    assert result.exit_code == 0, result.output
-    return out
 
 
 class _Quiet(SimpleHTTPRequestHandler):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import quote, urlsplit
 
 import regex
@@ -19,10 +20,12 @@ from twitter_text import parse_tweet
 URL_WEIGHT = 23  # X and Mastodon count any link as 23 characters
 
 
+@lru_cache(maxsize=65536)
 def _graphemes(text: str) -> int:
     return len(regex.findall(r"\X", text))
 
 
+@lru_cache(maxsize=65536)  # the same post is counted for its check, its card and the API
 def x_weighted_length(text: str) -> int:
     """X's weighted length: most scripts 1, CJK and emoji 2, any recognised URL 23."""
     return int(parse_tweet(text).weightedLength)

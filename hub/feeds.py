@@ -76,11 +76,9 @@ def feeds(hub: Hub, settings: Settings, now: datetime) -> list[Feed]:
         result.append(Feed(key, f"{settings.organisation}: {title}", f"{key}/", tuple(chosen)))
     tags: dict[str, tuple[str, list[Item]]] = {}
     for item in public:
-        for tag in item.tags:
-            slug = slugify(tag) or "tag"
-            entry = tags.setdefault(slug, (tag, []))
-            if item not in entry[1]:
-                entry[1].append(item)
+        for slug in dict.fromkeys(slugify(tag) or "tag" for tag in item.tags):
+            name = next(t for t in item.tags if (slugify(t) or "tag") == slug)
+            tags.setdefault(slug, (name, []))[1].append(item)
     for slug, (name, items) in sorted(tags.items()):
         result.append(
             Feed(

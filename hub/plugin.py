@@ -111,7 +111,11 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
         self.views = {
             view.src: view
             for view in v.build_views(
-                project.hub, project.settings, project.now, preview=project.preview
+                project.hub,
+                project.settings,
+                project.now,
+                preview=project.preview,
+                hub_feeds=list(self.feeds.values()),
             )
         }
         if STYLESHEET not in config.extra_css:

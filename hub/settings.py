@@ -67,7 +67,7 @@ SCHEMA: s.Schema = {
 }
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False)  # compared by identity: one per build
 class Settings:
     organisation: str
     timezone: ZoneInfo = UTC

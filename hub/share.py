@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from hub.channels import CHANNELS, Channel, share_url
@@ -125,6 +126,7 @@ class Delivery:
         return None if self.limit is None else self.limit - self.length
 
 
+@lru_cache(maxsize=65536)  # a post is delivered for its check, its card and the API
 def deliver(post: Post, settings: Settings, channel_key: str, variant: int = 0) -> Delivery:
     channel = CHANNELS[channel_key]
     text = compose(post, settings, channel_key, variant)

@@ -30,10 +30,13 @@ class _Text(HTMLParser):
             self.parts.append(data)
 
 
+_CONVERTER = markdown.Markdown()  # building a converter costs more than converting a line
+
+
 def plain_text(markdown_text: str) -> str:
     """Render inline Markdown and keep only its text, with white space folded."""
     parser = _Text()
-    parser.feed(markdown.markdown(markdown_text))
+    parser.feed(_CONVERTER.reset().convert(markdown_text))
     parser.close()
     return " ".join("".join(parser.parts).split())
 

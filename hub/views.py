@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from hub.feeds import feeds
+from hub.feeds import Feed, feeds
 from hub.model import Author, Hub, Item, Kind
 from hub.publish import State, state
 from hub.settings import Settings
@@ -83,7 +83,14 @@ def active_welcome(entries: list[Entry], now: datetime) -> Entry | None:
     return welcomes[0] if welcomes else None
 
 
-def build_views(hub: Hub, settings: Settings, now: datetime, *, preview: bool) -> list[View]:
+def build_views(
+    hub: Hub,
+    settings: Settings,
+    now: datetime,
+    *,
+    preview: bool,
+    hub_feeds: list[Feed] | None = None,
+) -> list[View]:
     entries = visible(hub, now, preview=preview)
     views: list[View] = []
     views += _story_pages(entries, settings)
@@ -99,7 +106,7 @@ def build_views(hub: Hub, settings: Settings, now: datetime, *, preview: bool) -
             title="Feeds",
             fragment="feeds.html",
             summary="Follow the hub in your feed reader, chat tool or intranet.",
-            data={"feeds": feeds(hub, settings, now)},
+            data={"feeds": hub_feeds if hub_feeds is not None else feeds(hub, settings, now)},
         )
     )
     if not any(e.item.src == "guidelines/index.md" for e in entries):

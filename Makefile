@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 RUNTIME := $(VENV)/.runtime
 DEV     := $(VENV)/.dev
 
-.PHONY: site serve test fuzz lint check chromium screenshots audit clean
+.PHONY: site serve test fuzz lint check chromium screenshots audit bench clean
 
 # What building a hub needs.
 $(RUNTIME): pyproject.toml
@@ -61,6 +61,10 @@ $(LIGHTHOUSE):
 ## audit: Lighthouse scores of the demo's home and a story, written to docs/audit.md
 audit: $(DEV) chromium $(LIGHTHOUSE)
 	$(BIN)/python scripts/audit.py
+
+## bench: Brandhub against plain Material on synthetic hubs (BENCH_SIZES=1000,5000,10000 for more)
+bench: $(DEV)
+	$(BIN)/python bench/run.py
 
 ## fuzz: the Hypothesis properties with 20,000 examples each
 fuzz: $(DEV)

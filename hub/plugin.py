@@ -103,7 +103,7 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
             raise PluginError(str(exc)) from None
         self.renderer = Renderer(overrides=config.theme.custom_dir)
         root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
-        self.cache = root / project_cache(self.project) / "cards"
+        self.cache = root / self.project.settings.cache_dir / "cards"
         project = self.project
         self.previews = {}
         self.bodies = {}
@@ -363,10 +363,6 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
         if self.project is None:  # pragma: no cover - MkDocs always calls on_config first
             raise PluginError("Brandhub was not configured")
         return self.project
-
-
-def project_cache(project: Project) -> str:
-    return project.settings.cache_dir
 
 
 def _safe_meta(title: str, description: str) -> dict[str, Any]:

@@ -37,7 +37,7 @@ class View:
     fragment: str  # template under fragments/
     summary: str = ""
     data: dict[str, Any] = field(default_factory=dict)
-    feed_key: str | None = None  # for later: the feed this listing has
+    feed_key: str | None = None  # the feed that follows this listing (hub.feeds keys)
 
 
 def visible(hub: Hub, now: datetime, *, preview: bool) -> list[Entry]:

@@ -27,7 +27,7 @@ from hub.atomic import write_atomically
 from hub.importer import ImportError_, fetch, parse, write_drafts
 from hub.model import Kind
 from hub.problems import ContentError
-from hub.project import NOW_VARIABLE, Project, load_project, parse_now
+from hub.project import NOW_VARIABLE, SITE_URL_VARIABLE, Project, load_project, parse_now
 from hub.publish import State, changes, state
 from hub.review import ReviewError, base_content, compare, load_base, summary
 from hub.scaffold import KINDS, new_file
@@ -229,7 +229,10 @@ def serve(config_file: str, content: str | None, now: str | None, dev_addr: str)
     from mkdocs.commands.serve import serve as mkdocs_serve
 
     with _friendly_errors():
-        _project(_config(config_file, content), now, preview=True)  # fail fast on bad content
+        config = _config(config_file, content)
+        _project(config, now, preview=True)  # fail fast on bad content
+        if config.site_url:  # mkdocs serve replaces it with its local address
+            os.environ[SITE_URL_VARIABLE] = config.site_url
         logging.getLogger("mkdocs").setLevel(logging.INFO)  # "Serving on http://…", rebuilds
         if now:
             os.environ[NOW_VARIABLE] = now

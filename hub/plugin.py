@@ -9,6 +9,7 @@ on_page_content wraps pages with their byline, journey, share posts and listings
 from __future__ import annotations
 
 import os
+from datetime import datetime
 from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import urlsplit
@@ -32,7 +33,7 @@ from hub.load import AUTHORS_FILE
 from hub.model import Item, Kind
 from hub.previews import LinkPreview, preview
 from hub.problems import ContentError
-from hub.project import Project, load_project
+from hub.project import SITE_URL_VARIABLE, Project, load_project
 from hub.publish import State, state
 from hub.render import Renderer
 from hub.sanitize import Policy
@@ -72,6 +73,7 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
         self.cache: Path | None = None
         self.bodies: dict[str, str] = {}  # rendered Markdown of each item, for feeds
         self.feeds: dict[str, Feed] = {}
+        self.newest: datetime | None = None  # the hub's latest change, for undated pages
         # Set by `brandhub build`, which has just checked the hub: no need to read it twice.
         self.preloaded: Project | None = None
 
@@ -95,7 +97,7 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
                 options=self.options,
                 content_dir=Path(config.docs_dir),
                 site_name=config.site_name,
-                site_url=config.site_url,
+                site_url=_public_site_url(config),
                 config_file=Path(config.config_file_path or "mkdocs.yml").name,
                 preview=self.serving,
             )
@@ -107,6 +109,7 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
         project = self.project
         self.previews = {}
         self.bodies = {}
+        self.newest = v.newest_moment(project.hub, project.now)
         self.feeds = {f.key: f for f in feeds(project.hub, project.settings, project.now)}
         self.views = {
             view.src: view
@@ -347,11 +350,10 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
     def _page_date(self, item: Item | None) -> str:
         """The sitemap's date for a page, from the content (never the build clock): the item's
         own update or publication, else SOURCE_DATE_EPOCH, else the hub's newest change."""
-        project = self._project()
         moment = (item.updated or item.date) if item is not None else None
         if moment is None and os.environ.get("SOURCE_DATE_EPOCH"):
             return get_build_date()
-        moment = moment or v.newest_moment(project.hub, project.now)
+        moment = moment or self.newest
         return moment.date().isoformat() if moment else get_build_date()
 
     def _share_cards(self, item: Item) -> list[ShareCard]:
@@ -363,6 +365,12 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
         if self.project is None:  # pragma: no cover - MkDocs always calls on_config first
             raise PluginError("Brandhub was not configured")
         return self.project
+
+
+def _public_site_url(config: MkDocsConfig) -> str | None:
+    """`mkdocs serve` replaces site_url with its local address; share links, their lengths and
+    link previews need the public one, which `brandhub serve` passes on."""
+    return os.environ.get(SITE_URL_VARIABLE) or config.site_url
 
 
 def _safe_meta(title: str, description: str) -> dict[str, Any]:

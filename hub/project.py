@@ -23,6 +23,7 @@ from hub.settings import Settings, load_settings
 from hub.validate import build_hub
 
 NOW_VARIABLE = "BRANDHUB_NOW"
+SITE_URL_VARIABLE = "BRANDHUB_SITE_URL"  # set by `brandhub serve`: the public address
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 
@@ -153,13 +154,18 @@ Body.
 
 
 def test_preview_shows_unpublished_items_with_a_banner(
-    site: Callable[[str], Hub], tmp_path: Path
+    site: Callable[[str], Hub], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     hub = site("basic")
     config = load_config(str(hub.root / "mkdocs.yml"), site_dir=str(tmp_path / "preview"))
     config.plugins.on_startup(command="serve", dirty=False)
+    config.site_url = "http://127.0.0.1:8000/"  # as `mkdocs serve` does
+    monkeypatch.setenv("BRANDHUB_SITE_URL", "https://hub.testorg.com/")  # as `brandhub serve`
     mkdocs_build(config, serve_url="http://127.0.0.1:8000/")
     draft = (tmp_path / "preview/stories/draft-canary/index.html").read_text()
     assert "Preview only: draft" in draft
+    # Share links and previews keep the public address, so their lengths are checked right.
+    public = (tmp_path / "preview/stories/win-1/index.html").read_text()
+    assert '<meta property="og:url" content="https://hub.testorg.com/stories/win-1/">' in public
     ben = (tmp_path / "preview/authors/ben/index.html").read_text()
     assert "Draft canary zqxdraft" in ben and "bh-badge--draft" in ben

@@ -1,0 +1,596 @@
+"""The benchmark of issue 8: Brandhub against plain Material on the same synthetic hub.
+
+    .venv/bin/python bench/run.py                      # N = 1000 and 5000
+    BENCH_SIZES=1000,5000,10000 .venv/bin/python bench/run.py
+    .venv/bin/python bench/run.py --sizes 1000 --runs 3 --no-serve
+
+For each N it generates the hub (bench/generate.py, seeded), then builds, each in its own
+process:
+
+- plain Material: ``mkdocs build -f plain/mkdocs.yml -d OUT`` (runs: median);
+- Brandhub, cold: ``brandhub build ... --now NOW`` with an empty social-card cache (once);
+- Brandhub, warm: the same with the cards cached by the cold build (runs: median);
+- Brandhub, phases: one warm build in-process with exclusive timers (bench/phases.py).
+
+At the smallest N it also profiles one warm build with cProfile (grouped by module) and
+measures ``brandhub serve``'s rebuild after a one-story edit. Results go to
+bench/results.json and BENCHMARKS.md. Peak memory is the build process's own ru_maxrss
+(os.wait4), wall time is time.perf_counter around the process. Only the standard library and
+the project's virtualenv are used; nothing touches the network.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import platform
+import pstats
+import queue
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+from datetime import UTC, datetime
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCH = ROOT / "bench"
+WORK = BENCH / "work"
+BIN = Path(sys.executable).parent
+NOW = "2026-11-23T12:00+01:00"
+SEED = 8
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONHASHSEED": "0"}
+ENV.pop("BRANDHUB_NOW", None)
+ENV.pop("SOURCE_DATE_EPOCH", None)
+FEATURE_PREFIXES = ("feeds:", "api:", "api + calendars:", "calendars:", "cards:")
+KB, MB = 1024, 1024 * 1024
+
+
+def log(message: str) -> None:
+    print(f"[{datetime.now():%H:%M:%S}] {message}", file=sys.stderr, flush=True)
+
+
+def rel(path: Path | str) -> str:
+    try:
+        return str(Path(path).resolve().relative_to(ROOT))
+    except ValueError:
+        return str(path)
+
+
+# -- one measured process ------------------------------------------------------------------
+def settle(limit: float = float(os.environ.get("BENCH_SETTLE", "45"))) -> None:
+    """Wait (up to ``limit`` seconds) for the machine to be quiet: other work on the same cores
+    makes wall times longer. The load is recorded with every build either way."""
+    deadline = time.monotonic() + limit
+    while os.getloadavg()[0] > 1.2 and time.monotonic() < deadline:
+        time.sleep(3)
+
+
+def measure(cmd: list[str], cwd: Path = ROOT) -> dict[str, Any]:
+    """Run ``cmd``; its wall time, its own peak RSS and its exit status."""
+    load_before = os.getloadavg()[0]
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, cwd=cwd, env=ENV, stdout=out, stderr=err)
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - start
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        err.seek(0)
+        stderr = err.read().decode(errors="replace")
+    result = {
+        "wall_s": wall,
+        "user_s": usage.ru_utime,
+        "sys_s": usage.ru_stime,
+        "peak_rss_mb": usage.ru_maxrss * KB / MB,  # Linux: kilobytes
+        "rc": proc.returncode,
+        "load_before": load_before,
+        "load_after": os.getloadavg()[0],
+    }
+    if proc.returncode != 0:
+        log(f"FAILED ({proc.returncode}): {' '.join(cmd)}\n{stderr[-4000:]}")
+        result["stderr"] = stderr[-4000:]
+    return result
+
+
+def site_stats(site: Path) -> dict[str, Any]:
+    files = [p for p in site.rglob("*") if p.is_file()]
+    cards = [p for p in files if p.relative_to(site).as_posix().startswith("assets/cards/")]
+    index = site / "search" / "search_index.json"
+    return {
+        "bytes": sum(p.stat().st_size for p in files),
+        "files": len(files),
+        "html_pages": sum(p.suffix == ".html" for p in files),
+        "search_index_bytes": index.stat().st_size if index.is_file() else None,
+        "cards": len(cards),
+        "cards_bytes": sum(p.stat().st_size for p in cards),
+        "search": search_bytes(site),
+    }
+
+
+def search_bytes(site: Path) -> dict[str, Any] | None:
+    """What a reader downloads, beyond the page itself, before the first search result."""
+    if (site / "pagefind" / "pagefind-entry.json").is_file():
+        return pagefind_bytes(site / "pagefind")
+    index = site / "search" / "search_index.json"
+    if not index.is_file():
+        return None
+    # Material's search: the worker fetches the whole index, then the lunr language support
+    # it needs (see the worker's importScripts), and only then answers the first query.
+    langs = json.loads(index.read_text(encoding="utf-8")).get("config", {}).get("lang", ["en"])
+    js = site / "assets" / "javascripts"
+    files = [index, *sorted((js / "workers").glob("search.*.min.js"))]
+    extra = [f"lunr.{lang}.min.js" for lang in langs if lang != "en"]
+    if len(langs) > 1:
+        extra.append("lunr.multi.min.js")
+    if extra:
+        extra.append("lunr.stemmer.support.min.js")
+    files += [
+        js / "lunr" / "min" / name for name in extra if (js / "lunr" / "min" / name).is_file()
+    ]
+    return _sizes("material (lunr, one index)", site, files)
+
+
+def pagefind_bytes(folder: Path) -> dict[str, Any]:
+    """An estimate for Pagefind: its script, entry, WebAssembly and metadata, the largest index
+    chunk (one query loads the chunks of its words) and five result fragments."""
+    files = [folder / "pagefind.js", folder / "pagefind-entry.json"]
+    files += sorted(folder.glob("wasm.*.pagefind"))[:1] + sorted(folder.glob("*.pf_meta"))
+    chunks = sorted((folder / "index").glob("*"), key=lambda p: p.stat().st_size)
+    fragments = sorted((folder / "fragment").glob("*"), key=lambda p: p.stat().st_size)
+    files += chunks[-1:]
+    median_fragment = fragments[len(fragments) // 2] if fragments else None
+    result = _sizes("pagefind (estimate)", folder.parent, [p for p in files if p.is_file()])
+    if median_fragment is not None:
+        result["raw"] += 5 * median_fragment.stat().st_size
+        result["gzip"] += 5 * median_fragment.stat().st_size  # already compressed
+    return result
+
+
+def _sizes(kind: str, site: Path, files: list[Path]) -> dict[str, Any]:
+    raw = sum(p.stat().st_size for p in files)
+    packed = sum(len(gzip.compress(p.read_bytes(), 6)) for p in files)
+    return {
+        "kind": kind,
+        "raw": raw,
+        "gzip": packed,
+        "files": [p.relative_to(site).as_posix() for p in files],
+    }
+
+
+# -- the builds ------------------------------------------------------------------------------
+def plain_cmd(hub: Path, out: Path) -> list[str]:
+    return [
+        str(BIN / "mkdocs"),
+        "build",
+        "-q",
+        "-f",
+        str(hub / "plain" / "mkdocs.yml"),
+        "-d",
+        str(out),
+    ]
+
+
+def brandhub_args(hub: Path, out: Path) -> list[str]:
+    return ["build", "-f", str(hub / "brandhub" / "mkdocs.yml"), "-d", str(out), "--now", NOW]
+
+
+def built(kind: str, hub: Path, out: Path, cmd: list[str]) -> dict[str, Any]:
+    shutil.rmtree(out, ignore_errors=True)  # every build starts from no site (not timed)
+    settle()
+    result = measure(cmd)
+    log(
+        f"  {kind}: {result['wall_s']:.1f} s wall, {result['user_s'] + result['sys_s']:.1f} s CPU, "
+        f"{result['peak_rss_mb']:.0f} MB, load {result['load_before']:.1f}→{result['load_after']:.1f}"
+    )
+    return result
+
+
+def bench_size(n: int, runs: int, *, profile: bool, serve: bool) -> dict[str, Any]:
+    hub = WORK / f"n{n}"
+    log(f"N = {n}: generating {rel(hub)}")
+    gen = measure(
+        [
+            sys.executable,
+            str(BENCH / "generate.py"),
+            "-n",
+            str(n),
+            "--seed",
+            str(SEED),
+            "--now",
+            NOW,
+            "--out",
+            str(hub),
+        ]
+    )
+    if gen["rc"] != 0:
+        raise SystemExit("the generator failed")
+    check = measure(
+        [str(BIN / "brandhub"), "check", "-f", str(hub / "brandhub" / "mkdocs.yml"), "--now", NOW]
+    )
+    if check["rc"] != 0:
+        raise SystemExit(f"brandhub check fails on the generated hub:\n{check.get('stderr')}")
+    words = sum(
+        len(p.read_text(encoding="utf-8").split("\n---\n", 1)[-1].split())
+        for p in (hub / "brandhub" / "content" / "stories").glob("*.md")
+    )
+    result: dict[str, Any] = {
+        "n": n,
+        "runs": runs,
+        "story_words": words,
+        "check_s": check["wall_s"],
+    }
+
+    out_plain, out_hub = hub / "site-plain", hub / "site-brandhub"
+    plain = [
+        built("plain Material", hub, out_plain, plain_cmd(hub, out_plain)) for _ in range(runs)
+    ]
+    result["plain"] = {"runs": plain, "site": site_stats(out_plain)}
+
+    cache = hub / "brandhub" / ".cache"
+    shutil.rmtree(cache, ignore_errors=True)
+    hub_cmd = [str(BIN / "brandhub"), *brandhub_args(hub, out_hub)]
+    cold = built("Brandhub, cold card cache", hub, out_hub, hub_cmd)
+    warm = [built("Brandhub, warm card cache", hub, out_hub, hub_cmd) for _ in range(runs)]
+    result["brandhub_cold"] = {"runs": [cold]}
+    result["brandhub"] = {"runs": warm, "site": site_stats(out_hub)}
+    for key in ("plain", "brandhub", "brandhub_cold"):
+        ok = [r for r in result[key]["runs"] if r["rc"] == 0]
+        result[key]["ok"] = len(ok) == len(result[key]["runs"])
+        result[key]["median_s"] = statistics.median(r["wall_s"] for r in ok) if ok else None
+        result[key]["median_cpu_s"] = (
+            statistics.median(r["user_s"] + r["sys_s"] for r in ok) if ok else None
+        )
+        result[key]["peak_rss_mb"] = max((r["peak_rss_mb"] for r in ok), default=None)
+
+    timers = hub / "phases.json"
+    shutil.rmtree(out_hub, ignore_errors=True)
+    settle()
+    phased = measure(
+        [
+            sys.executable,
+            str(BENCH / "phases.py"),
+            "--timers",
+            str(timers),
+            "--",
+            *brandhub_args(hub, out_hub),
+        ]
+    )
+    if phased["rc"] == 0:
+        result["phases"] = json.loads(timers.read_text(encoding="utf-8"))
+        result["phases"]["wall_s"] = phased["wall_s"]
+        result["phases"]["process_cpu_s"] = phased["user_s"] + phased["sys_s"]
+        result["phases"]["load"] = [phased["load_before"], phased["load_after"]]
+        log(f"  Brandhub with phase timers: {phased['wall_s']:.1f} s")
+    if profile:
+        prof = hub / "build.prof"
+        shutil.rmtree(out_hub, ignore_errors=True)
+        settle()
+        profiled = measure(
+            [
+                sys.executable,
+                str(BENCH / "phases.py"),
+                "--profile",
+                str(prof),
+                "--",
+                *brandhub_args(hub, out_hub),
+            ]
+        )
+        if profiled["rc"] == 0:
+            result["profile"] = group_profile(prof)
+            result["profile"]["wall_s"] = profiled["wall_s"]
+            log(f"  Brandhub under cProfile: {profiled['wall_s']:.1f} s")
+    if serve:
+        settle()
+        result["serve"] = serve_rebuild(hub)
+    return result
+
+
+# -- cProfile, grouped by module -----------------------------------------------------------------
+def _group(filename: str) -> str | None:
+    """A component name for a profiled function's file; None for the standard library and
+    built-ins, whose time is charged to whoever called them."""
+    path = filename.replace("\\", "/")
+    hub = (ROOT / "hub").as_posix() + "/"
+    if path.startswith(hub):
+        inner = path[len(hub) :]
+        if inner.startswith("templates/"):
+            return "hub templates (Jinja fragments)"
+        return "hub." + inner.removesuffix(".py").replace("/", ".")
+    if "/site-packages/" in path:
+        package = path.split("/site-packages/", 1)[1].split("/", 1)[0].removesuffix(".py")
+        if package in ("markdown", "pymdownx"):
+            return "markdown + pymdownx"
+        if package in ("jinja2", "markupsafe"):
+            return "jinja2 + markupsafe"
+        if package == "material":
+            return "material (templates + search plugin)"
+        if package == "_cffi_backend" or package.startswith("_"):
+            return None
+        return package
+    return None
+
+
+def group_profile(path: Path) -> dict[str, Any]:
+    stats = pstats.Stats(str(path)).stats  # type: ignore[attr-defined]
+    total = sum(tt for (_, _, tt, _, _) in stats.values())
+    owners: dict[Any, dict[str, float]] = {}
+
+    def owner(func: Any, seen: frozenset[Any] = frozenset()) -> dict[str, float]:
+        if func in owners:
+            return owners[func]
+        group = _group(func[0])
+        if group is not None:
+            result = {group: 1.0}
+        else:
+            callers = stats[func][4]
+            weights = {c: v[2] or v[3] for c, v in callers.items() if c not in seen}
+            weight = sum(weights.values())
+            if not callers or weight <= 0 or len(seen) > 40:
+                module = Path(func[0]).stem if func[0] != "~" else "builtins"
+                result = {f"python: {module}": 1.0}
+            else:
+                result = {}
+                for caller, w in weights.items():
+                    for g, share in owner(caller, seen | {func}).items():
+                        result[g] = result.get(g, 0.0) + share * w / weight
+        owners[func] = result  # cycles are cut where they close; good enough for a summary
+        return result
+
+    groups: dict[str, float] = {}
+    for func, (_, _, tt, _, _) in stats.items():
+        for g, share in owner(func).items():
+            groups[g] = groups.get(g, 0.0) + tt * share
+    hub_functions = sorted(
+        (
+            (f"{Path(f[0]).relative_to(ROOT).as_posix()}:{f[1]}({f[2]})", ct, nc)
+            for f, (_, nc, _, ct, _) in stats.items()
+            if f[0].startswith((ROOT / "hub").as_posix())
+        ),
+        key=lambda x: -x[1],
+    )
+    return {
+        "total_s": total,
+        "groups": dict(sorted(groups.items(), key=lambda kv: -kv[1])),
+        "hub_cumulative": hub_functions[:25],
+    }
+
+
+# -- serve ----------------------------------------------------------------------------------------
+def serve_rebuild(hub: Path, edits: int = 3) -> dict[str, Any]:
+    """Time `brandhub serve`'s rebuild after a one-story edit (median of ``edits``).
+
+    MkDocs' serve replaces site_url with http://127.0.0.1:PORT/, which X's rules do not count
+    as a link; when the preview fails on X lengths for that reason, the measurement is
+    repeated with a copy of mkdocs.yml without X in ``channels`` (and says so)."""
+    config = hub / "brandhub" / "mkdocs.yml"
+    result = _serve(hub, config, edits)
+    if result.get("error") and "too long for X" in result.get("log", ""):
+        result = {"with_x": result}
+        text = config.read_text(encoding="utf-8")
+        without_x = hub / "brandhub" / "mkdocs-serve-without-x.yml"
+        without_x.write_text(
+            text.replace("channels: [linkedin, x, bluesky,", "channels: [linkedin, bluesky,"),
+            encoding="utf-8",
+        )
+        result.update(_serve(hub, without_x, edits))
+        result["config"] = rel(without_x)
+    return result
+
+
+def _serve(hub: Path, config: Path, edits: int) -> dict[str, Any]:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    cmd = [
+        str(BIN / "brandhub"),
+        "serve",
+        "-f",
+        str(config),
+        "-a",
+        f"127.0.0.1:{port}",
+        "--now",
+        NOW,
+    ]
+    log(f"  serve: {' '.join(rel(c) if '/' in c else c for c in cmd)}")
+    lines: queue.Queue[tuple[float, str]] = queue.Queue()
+    seen: list[str] = []
+    proc = subprocess.Popen(
+        cmd, cwd=ROOT, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
+    )
+
+    def read() -> None:
+        assert proc.stderr is not None
+        for line in proc.stderr:
+            lines.put((time.perf_counter(), line.rstrip()))
+
+    threading.Thread(target=read, daemon=True).start()
+
+    def wait_for(text: str, timeout: float) -> float:
+        deadline = time.perf_counter() + timeout
+        while time.perf_counter() < deadline:
+            try:
+                moment, line = lines.get(timeout=0.2)
+            except queue.Empty:
+                if proc.poll() is not None and lines.empty():
+                    raise RuntimeError(f"serve exited with status {proc.returncode}") from None
+                continue
+            seen.append(line)
+            if text in line:
+                return moment
+            if "An error happened during the rebuild" in line:
+                raise RuntimeError(line)
+        raise TimeoutError(f"no '{text}' after {timeout:.0f} s")
+
+    stories = sorted((hub / "brandhub" / "content" / "stories").glob("*.md"))
+    story = stories[len(stories) // 2]
+    original = story.read_text(encoding="utf-8")
+    result: dict[str, Any] = {"story": rel(story), "config": rel(config), "edits": []}
+    started = time.perf_counter()
+    try:
+        wait_for("Serving on", 900)
+        result["first_build_s"] = time.perf_counter() - started
+        for i in range(edits):
+            time.sleep(1.5)
+            marker = f"Benchmark edit number {i + 1}."
+            story.write_text(original.rstrip("\n") + f" {marker}\n", encoding="utf-8")
+            edited = time.perf_counter()
+            detected = wait_for("Detected file changes", 120)
+            reloaded = wait_for("Reloading browsers", 600)
+            page = f"http://127.0.0.1:{port}/stories/{story.stem}/"
+            with urllib.request.urlopen(page, timeout=30) as response:  # loopback only
+                shown = marker in response.read().decode("utf-8")
+            result["edits"].append(
+                {
+                    "edit_to_reload_s": reloaded - edited,
+                    "rebuild_s": reloaded - detected,
+                    "page_updated": shown,
+                }
+            )
+            log(
+                f"  serve rebuild {i + 1}: {reloaded - detected:.1f} s "
+                f"({reloaded - edited:.1f} s from the save), page updated: {shown}"
+            )
+    except (TimeoutError, RuntimeError, OSError) as exc:
+        result["error"] = f"{type(exc).__name__}: {exc}"
+        log(f"  serve: {result['error']}")
+    finally:
+        story.write_text(original, encoding="utf-8")
+        if proc.poll() is None:
+            proc.terminate()
+            try:
+                proc.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
+        time.sleep(0.3)
+        while not lines.empty():
+            seen.append(lines.get()[1])
+    result["log"] = "\n".join(seen[:3] + (["…"] if len(seen) > 6 else []) + seen[-3:])
+    if result["edits"]:
+        result["median_rebuild_s"] = statistics.median(e["rebuild_s"] for e in result["edits"])
+        result["median_edit_to_reload_s"] = statistics.median(
+            e["edit_to_reload_s"] for e in result["edits"]
+        )
+    return result
+
+
+# -- the machine -----------------------------------------------------------------------------------
+def hub_digest() -> str:
+    """A digest of Brandhub's source, to tell whether it changed while the benchmark ran."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    for path in sorted((ROOT / "hub").rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            digest.update(path.relative_to(ROOT).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def machine() -> dict[str, Any]:
+    cpu = "unknown"
+    for line in Path("/proc/cpuinfo").read_text().splitlines():
+        if line.startswith("model name"):
+            cpu = line.split(":", 1)[1].strip()
+            break
+    mem = next(
+        (
+            int(line.split()[1]) * KB
+            for line in Path("/proc/meminfo").read_text().splitlines()
+            if line.startswith("MemTotal")
+        ),
+        0,
+    )
+    versions = {}
+    for dist in (
+        "brandhub",
+        "mkdocs",
+        "mkdocs-material",
+        "Markdown",
+        "pymdown-extensions",
+        "Jinja2",
+        "pillow",
+        "twitter-text-parser",
+        "lxml",
+        "feedgen",
+    ):
+        try:
+            versions[dist] = metadata.version(dist)
+        except metadata.PackageNotFoundError:
+            pass
+
+    def git(*args: str) -> str:
+        try:
+            return subprocess.run(
+                ["git", *args], cwd=ROOT, capture_output=True, text=True, check=True
+            ).stdout.strip()
+        except (OSError, subprocess.CalledProcessError):
+            return "?"
+
+    dirty = git("status", "--porcelain", "--", "hub", "pyproject.toml")
+    return {
+        "nproc": os.cpu_count(),
+        "usable_cpus": len(os.sched_getaffinity(0)),
+        "memory_gb": mem / 1024**3,
+        "cpu": cpu,
+        "kernel": platform.release(),
+        "python": platform.python_version(),
+        "versions": versions,
+        "commit": git("rev-parse", "--short", "HEAD"),
+        "hub_dirty": bool(dirty),
+        "hub_digest_start": hub_digest(),
+        "date": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="Brandhub against plain Material (issue 8).")
+    parser.add_argument(
+        "--sizes",
+        default=os.environ.get("BENCH_SIZES", "1000,5000"),
+        help="numbers of stories, comma-separated (env BENCH_SIZES)",
+    )
+    parser.add_argument(
+        "--runs",
+        type=int,
+        default=int(os.environ.get("BENCH_RUNS", "0")),
+        help="builds per variant and N (default: 3 up to 1000 stories, else 1)",
+    )
+    parser.add_argument("--no-profile", action="store_true", help="skip the cProfile build")
+    parser.add_argument("--no-serve", action="store_true", help="skip the serve rebuild")
+    parser.add_argument("--results", type=Path, default=BENCH / "results.json")
+    parser.add_argument("--report", type=Path, default=ROOT / "BENCHMARKS.md")
+    args = parser.parse_args()
+    sizes = sorted({int(s) for s in args.sizes.split(",") if s.strip()})
+    WORK.mkdir(parents=True, exist_ok=True)
+    started = time.perf_counter()
+    results: dict[str, Any] = {"machine": machine(), "now": NOW, "seed": SEED, "sizes": []}
+    for i, n in enumerate(sizes):
+        runs = args.runs or (3 if n <= 1000 else 1)
+        results["sizes"].append(
+            bench_size(
+                n, runs, profile=i == 0 and not args.no_profile, serve=i == 0 and not args.no_serve
+            )
+        )
+        args.results.write_text(json.dumps(results, indent=1), encoding="utf-8")
+    results["total_s"] = time.perf_counter() - started
+    results["machine"]["hub_digest_end"] = hub_digest()
+    args.results.write_text(json.dumps(results, indent=1), encoding="utf-8")
+    sys.path.insert(0, str(BENCH))
+    from report import write_report
+
+    write_report(results, args.report)
+    log(f"done in {results['total_s'] / 60:.1f} min: {rel(args.results)}, {rel(args.report)}")
+
+
+if __name__ == "__main__":
+    main()

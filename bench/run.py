@@ -67,7 +67,7 @@ def rel(path: Path | str) -> str:
 
 
 # -- one measured process ------------------------------------------------------------------
-def settle(limit: float = float(os.environ.get("BENCH_SETTLE", "45"))) -> None:
+def settle(limit: float = float(os.environ.get("BENCH_SETTLE", "90"))) -> None:
     """Wait (up to ``limit`` seconds) for the machine to be quiet: other work on the same cores
     makes wall times longer. The load is recorded with every build either way."""
     deadline = time.monotonic() + limit
@@ -227,6 +227,7 @@ def bench_size(n: int, runs: int, *, profile: bool, serve: bool) -> dict[str, An
         "runs": runs,
         "story_words": words,
         "check_s": check["wall_s"],
+        "hub_digest": hub_digest(),
     }
 
     out_plain, out_hub = hub / "site-plain", hub / "site-brandhub"

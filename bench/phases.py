@@ -2,6 +2,7 @@
 
     python bench/phases.py --timers OUT.json  -- build -f HUB/mkdocs.yml -d SITE --now T
     python bench/phases.py --profile OUT.prof -- build -f HUB/mkdocs.yml -d SITE --now T
+    python bench/phases.py --timers OUT.json --mkdocs -- build -f PLAIN/mkdocs.yml -d SITE
 
 ``--timers`` wraps the build's phases (Brandhub's plugin events and its feature functions,
 MkDocs' page reading/conversion, template rendering and file writing, the search plugin) in
@@ -88,6 +89,7 @@ def install_timers() -> None:
     _patch(cli, "load_project", "brandhub: load + check content (load_project)")
     _patch(cli, "write_atomically", "brandhub: atomic swap of the site folder")
     _patch(cli, "mkdocs_build", "mkdocs: other (config, files, sitemap, 404, …)")
+    _patch(mk_build, "build", "mkdocs: other (config, files, sitemap, 404, …)")  # `mkdocs build`
     # Brandhub's plugin events (exclusive of the feature functions timed below).
     P = plugin.BrandhubPlugin
     for event in (
@@ -146,6 +148,9 @@ def main() -> None:
     group = parser.add_mutually_exclusive_group(required=True)
     group.add_argument("--timers", metavar="OUT.json")
     group.add_argument("--profile", metavar="OUT.prof")
+    parser.add_argument(
+        "--mkdocs", action="store_true", help="run `mkdocs build` (plain Material), not brandhub"
+    )
     parser.add_argument("args", nargs=argparse.REMAINDER, help="-- brandhub arguments")
     ns = parser.parse_args()
     args = ns.args[1:] if ns.args[:1] == ["--"] else ns.args
@@ -158,7 +163,10 @@ def main() -> None:
     imported = time.perf_counter()
     if ns.timers:
         install_timers()
-    from hub.cli import cli
+    if ns.mkdocs:
+        from mkdocs.__main__ import cli
+    else:
+        from hub.cli import cli
 
     start, cpu_start = time.perf_counter(), time.process_time()
     code = 0
@@ -168,7 +176,7 @@ def main() -> None:
         profiler = cProfile.Profile()
         profiler.enable()
     try:
-        cli.main(args=args, prog_name="brandhub", standalone_mode=False)
+        cli.main(args=args, prog_name="mkdocs" if ns.mkdocs else "brandhub", standalone_mode=False)
     except SystemExit as exc:  # brandhub exits 1 on problems
         code = int(exc.code or 0)
     finally:

@@ -231,18 +231,24 @@ def bench_size(n: int, runs: int, *, profile: bool, serve: bool) -> dict[str, An
     }
 
     out_plain, out_hub = hub / "site-plain", hub / "site-brandhub"
-    plain = [
-        built("plain Material", hub, out_plain, plain_cmd(hub, out_plain)) for _ in range(runs)
-    ]
-    result["plain"] = {"runs": plain, "site": site_stats(out_plain)}
-
     cache = hub / "brandhub" / ".cache"
     shutil.rmtree(cache, ignore_errors=True)
     hub_cmd = [str(BIN / "brandhub"), *brandhub_args(hub, out_hub)]
     cold = built("Brandhub, cold card cache", hub, out_hub, hub_cmd)
-    warm = [built("Brandhub, warm card cache", hub, out_hub, hub_cmd) for _ in range(runs)]
+    # Plain and Brandhub builds alternate, so that a slower or faster spell of a shared machine
+    # weighs on both sides of the ratio alike.
+    plain, warm = [], []
+    for _ in range(runs):
+        plain.append(built("plain Material", hub, out_plain, plain_cmd(hub, out_plain)))
+        warm.append(built("Brandhub, warm card cache", hub, out_hub, hub_cmd))
+    result["plain"] = {"runs": plain, "site": site_stats(out_plain)}
     result["brandhub_cold"] = {"runs": [cold]}
     result["brandhub"] = {"runs": warm, "site": site_stats(out_hub)}
+    result["paired_ratios"] = [
+        b["wall_s"] / p["wall_s"]
+        for p, b in zip(plain, warm, strict=True)
+        if p["rc"] == b["rc"] == 0
+    ]
     for key in ("plain", "brandhub", "brandhub_cold"):
         ok = [r for r in result[key]["runs"] if r["rc"] == 0]
         result[key]["ok"] = len(ok) == len(result[key]["runs"])
@@ -271,6 +277,7 @@ def bench_size(n: int, runs: int, *, profile: bool, serve: bool) -> dict[str, An
         result["phases"]["process_cpu_s"] = phased["user_s"] + phased["sys_s"]
         result["phases"]["load"] = [phased["load_before"], phased["load_after"]]
         log(f"  Brandhub with phase timers: {phased['wall_s']:.1f} s")
+    result["plain_phases"] = plain_phases(hub, out_plain)
     if profile:
         prof = hub / "build.prof"
         shutil.rmtree(out_hub, ignore_errors=True)
@@ -293,6 +300,23 @@ def bench_size(n: int, runs: int, *, profile: bool, serve: bool) -> dict[str, An
         settle()
         result["serve"] = serve_rebuild(hub)
     return result
+
+
+def plain_phases(hub: Path, out: Path) -> dict[str, Any] | None:
+    """The same MkDocs and search timers around one plain Material build."""
+    timers = hub / "phases-plain.json"
+    shutil.rmtree(out, ignore_errors=True)
+    settle()
+    cmd = [sys.executable, str(BENCH / "phases.py"), "--timers", str(timers), "--mkdocs", "--"]
+    measured = measure(
+        [*cmd, "build", "-q", "-f", str(hub / "plain" / "mkdocs.yml"), "-d", str(out)]
+    )
+    if measured["rc"] != 0:
+        return None
+    log(f"  plain Material with phase timers: {measured['wall_s']:.1f} s")
+    phases: dict[str, Any] = json.loads(timers.read_text(encoding="utf-8"))
+    phases["wall_s"] = measured["wall_s"]
+    return phases
 
 
 # -- cProfile, grouped by module -----------------------------------------------------------------

@@ -809,8 +809,6 @@ strict: true
 
 {THEME}
 plugins:
-  - search:
-      lang: [en, es]
   - brandhub:
       organisation: {ORG}
       timezone: Europe/Madrid

@@ -37,6 +37,8 @@ from hub.project import SITE_URL_VARIABLE, Project, load_project
 from hub.publish import State, state
 from hub.render import Renderer
 from hub.sanitize import Policy
+from hub.search import FOLDER as SEARCH_FOLDER
+from hub.search import SearchIndexError, add_to_header, index_site, mark_searchable
 from hub.share import ShareCard, posts_for, share_card
 from hub.socialcards import card_png
 from hub.steps import journey
@@ -44,6 +46,8 @@ from hub.urls import TYPED_FOLDERS
 
 STATIC = Path(__file__).parent / "static"
 SCHEMAS = Path(__file__).parent / "schemas"
+SEARCH_FIELD = Path(__file__).parent / "templates" / "theme" / "search.html"
+MATERIAL_SEARCH = ("material/search", "search")
 STYLESHEET = "assets/brandhub/brandhub.css"
 SCRIPT = "assets/brandhub/brandhub.js"
 NAV_ORDER = ("", "guidelines", "messages", "campaigns", "stories", "snippets")
@@ -74,6 +78,7 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
         self.bodies: dict[str, str] = {}  # rendered Markdown of each item, for feeds
         self.feeds: dict[str, Feed] = {}
         self.newest: datetime | None = None  # the hub's latest change, for undated pages
+        self.search_field = ""  # the header's search field, rendered once per build
         # Set by `brandhub build`, which has just checked the hub: no need to read it twice.
         self.preloaded: Project | None = None
 
@@ -90,6 +95,13 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if not config.use_directory_urls:
             raise PluginError("Brandhub needs 'use_directory_urls: true' in mkdocs.yml")
+        material_search = [name for name in MATERIAL_SEARCH if name in config.plugins]
+        if material_search:
+            raise PluginError(
+                "mkdocs.yml: plugins: search: Brandhub brings its own search (Pagefind, which "
+                "stays small for large hubs and ignores accents). Remove '- search' from the "
+                "plugins list."
+            )
         # MkDocs keeps one plugin object per process (for `serve`): use a preloaded hub once.
         preloaded, self.preloaded = self.preloaded, None
         try:
@@ -230,6 +242,7 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
         link = self.previews.get(page.file.src_uri)
         if link is None:
             return output
+        output = add_to_header(mark_searchable(output), self.search_field)
         view = self.views.get(page.file.src_uri)
         keys = ["all"] + ([view.feed_key] if view is not None and view.feed_key else [])
         tags = self.renderer.fragment(
@@ -279,7 +292,9 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
         if view is not None:
             listing = self.renderer.fragment(view.fragment, view=view, **common)
             feed = self.feeds.get(view.feed_key) if view.feed_key else None
-            return str(listing + self.renderer.fragment("subscribe.html", feed=feed, **common))
+            listing += self.renderer.fragment("subscribe.html", feed=feed, **common)
+            # Search finds a listing by its title and each story on its own page.
+            return f"<div data-pagefind-ignore>{listing}</div>"
         item = project.by_src.get(src)
         if item is None:
             return html
@@ -292,6 +307,8 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
         # Every page is rendered now and no file is copied yet: the feeds can be added.
         project = self._project()
         language = config.theme.get("language") or "en"
+        template = env.from_string(SEARCH_FIELD.read_text(encoding="utf-8"))
+        self.search_field = template.render(config=config, folder=SEARCH_FOLDER)
         for feed in self.feeds.values():
             entries = entries_for(
                 feed,
@@ -305,6 +322,18 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
                 content = write(feed, entries, project.site_url, language)
                 files.append(File.generated(config, feed.path(fmt), content=content))
         return env
+
+    def on_post_template(
+        self, output_content: str, /, *, template_name: str, config: MkDocsConfig
+    ) -> str:
+        # The "not found" page gets the search field too: it is where a reader needs it most.
+        return add_to_header(output_content, self.search_field)
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        try:
+            index_site(Path(config.site_dir))
+        except SearchIndexError as exc:
+            raise PluginError(str(exc)) from None
 
     def _wrap(self, item: Item, html: str, common: dict[str, Any]) -> str:
         project = self._project()
@@ -334,7 +363,8 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
         )
         if item.kind is Kind.HOME:
             home = v.home_data(project.hub, project.now, preview=project.preview)
-            footer = Markup(footer + self.renderer.fragment("home.html", home=home, **common))
+            shown = self.renderer.fragment("home.html", home=home, **common)
+            footer = Markup(f"{footer}<div data-pagefind-ignore>{shown}</div>")
         if has_h1:
             heading, _, rest = html.partition("</h1>")
             return f"{heading}</h1>{header}{rest}{footer}"

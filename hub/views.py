@@ -97,8 +97,8 @@ def build_views(
     views.append(_messages(entries))
     views.append(_campaigns(entries, now))
     views.append(_snippets(entries))
-    views += _tags(entries)
-    views += _authors(entries, hub.authors)
+    views += _tags(entries, settings)
+    views += _authors(entries, hub.authors, settings)
     views.append(
         View(
             src="feeds/index.md",
@@ -148,28 +148,57 @@ def _guidelines(entries: list[Entry]) -> list[Entry]:
 
 
 def _story_pages(entries: list[Entry], settings: Settings) -> list[View]:
-    stories = newest_first(of_kind(entries, Kind.STORY))
-    size = settings.stories_per_page
-    chunks = [stories[i : i + size] for i in range(0, len(stories), size)] or [[]]
+    return _paged(
+        newest_first(of_kind(entries, Kind.STORY)),
+        settings.stories_per_page,
+        "stories",
+        key="stories",
+        title="Small wins",
+        fragment="stories.html",
+        summary="Short, proud, concrete results of our teams.",
+        feed_key="stories",
+    )
+
+
+def _paged(
+    entries: list[Entry],
+    size: int,
+    folder: str,
+    *,
+    key: str,
+    title: str,
+    fragment: str,
+    summary: str,
+    data: dict[str, Any] | None = None,
+    feed_key: str | None = None,
+) -> list[View]:
+    """A listing split into pages of ``size`` entries: page 1 at ``folder/``, the others at
+    ``folder/page/N/`` (:func:`~hub.urls.listing_url`). An empty listing still has page 1.
+
+    ``key`` names the page's entries in its data, beside ``data``, the page number, the number
+    of pages and the addresses the pager links to; later pages say their number in the title.
+    """
+    chunks = [entries[i : i + size] for i in range(0, len(entries), size)] or [[]]
     views = []
     for number, chunk in enumerate(chunks, start=1):
-        url = listing_url("stories", number)
+        url = listing_url(folder, number)
         views.append(
             View(
                 src=f"{url}index.md",
                 url=url,
-                title="Small wins" if number == 1 else f"Small wins, page {number}",
-                fragment="stories.html",
-                summary="Short, proud, concrete results of our teams.",
+                title=title if number == 1 else f"{title}, page {number}",
+                fragment=fragment,
+                summary=summary,
                 data={
-                    "stories": chunk,
+                    **(data or {}),
+                    key: chunk,
                     "page": number,
                     "pages": len(chunks),
-                    "previous": listing_url("stories", number - 1) if number > 1 else None,
-                    "next": listing_url("stories", number + 1) if number < len(chunks) else None,
-                    "page_urls": [listing_url("stories", n) for n in range(1, len(chunks) + 1)],
+                    "previous": listing_url(folder, number - 1) if number > 1 else None,
+                    "next": listing_url(folder, number + 1) if number < len(chunks) else None,
+                    "page_urls": [listing_url(folder, n) for n in range(1, len(chunks) + 1)],
                 },
-                feed_key="stories",
+                feed_key=feed_key,
             )
         )
     return views
@@ -227,7 +256,7 @@ def tag_names(entries: Iterable[Entry]) -> dict[str, str]:
     return names
 
 
-def _tags(entries: list[Entry]) -> list[View]:
+def _tags(entries: list[Entry], settings: Settings) -> list[View]:
     tagged: dict[str, list[Entry]] = defaultdict(list)
     names = tag_names(entries)
     for entry in newest_first(entries):
@@ -247,21 +276,24 @@ def _tags(entries: list[Entry]) -> list[View]:
         },
     )
     pages = [
-        View(
-            src=f"{tag_url(names[slug])}index.md",
-            url=tag_url(names[slug]),
+        view
+        for slug, items in sorted(tagged.items())
+        for view in _paged(
+            items,
+            settings.stories_per_page,
+            tag_url(names[slug]).rstrip("/"),
+            key="entries",
             title=f"Tagged “{names[slug]}”",
             fragment="tag.html",
             summary=f"Everything in the hub tagged {names[slug]}.",
-            data={"tag": names[slug], "entries": items},
+            data={"tag": names[slug]},
             feed_key=f"tag-{slug}",
         )
-        for slug, items in sorted(tagged.items())
     ]
     return [index, *pages]
 
 
-def _authors(entries: list[Entry], authors: dict[str, Author]) -> list[View]:
+def _authors(entries: list[Entry], authors: dict[str, Author], settings: Settings) -> list[View]:
     by_author: dict[str, list[Entry]] = defaultdict(list)
     for entry in newest_first(of_kind(entries, Kind.STORY)):
         for author_id in entry.item.authors:
@@ -276,15 +308,18 @@ def _authors(entries: list[Entry], authors: dict[str, Author]) -> list[View]:
         data={"people": [(a, len(by_author[a.id])) for a in people]},
     )
     pages = [
-        View(
-            src=f"{author_url(a.id)}index.md",
-            url=author_url(a.id),
+        view
+        for a in people
+        for view in _paged(
+            by_author[a.id],
+            settings.stories_per_page,
+            author_url(a.id).rstrip("/"),
+            key="stories",
             title=a.name,
             fragment="author.html",
             summary=f"Stories told by {a.name}.",
-            data={"author": a, "stories": by_author[a.id]},
+            data={"author": a},
         )
-        for a in people
     ]
     return [index, *pages]
 

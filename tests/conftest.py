@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gzip
+import json
 import os
 import shutil
 from collections.abc import Callable
@@ -25,6 +27,28 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 SITES = Path(__file__).parent / "sites"
 ROOT = Path(__file__).parent.parent
 DEMO_NOW = "2026-11-23T12:00:00+01:00"  # the demo is always built as it is at this moment
+
+
+def output_text(site: Path) -> str:
+    """Every file of a built site as text, the search index's compressed files opened too."""
+    texts = []
+    for path in sorted(site.rglob("*")):
+        if path.is_file():
+            raw = path.read_bytes()
+            if raw[:2] == b"\x1f\x8b":
+                raw = gzip.decompress(raw)
+            texts.append(raw.decode("utf-8", errors="replace"))
+    return "\n".join(texts)
+
+
+def search_records(site: Path) -> dict[str, dict[str, Any]]:
+    """What Pagefind indexed, by address: each page's title and text (its fragment files)."""
+    records = {}
+    for path in (site / "pagefind" / "fragment").glob("*.pf_fragment"):
+        data = gzip.decompress(path.read_bytes()).removeprefix(b"pagefind_dcd")
+        record = json.loads(data)
+        records[record["url"]] = record
+    return records
 
 
 def story(**fields: Any) -> Item:

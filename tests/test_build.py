@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -11,15 +10,13 @@ import pytest
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 
-from tests.conftest import Elements, Hub
+from tests.conftest import Elements, Hub, output_text, search_records
 
 CANARIES = ("zqxdraft", "zqxfuture", "zqxexpired")
 
 
 def all_text(site: Path) -> str:
-    return "\n".join(
-        p.read_text(encoding="utf-8", errors="replace") for p in site.rglob("*") if p.is_file()
-    )
+    return output_text(site)
 
 
 def test_pages_listings_and_addresses(site: Callable[[str], Hub]) -> None:
@@ -38,7 +35,8 @@ def test_pages_listings_and_addresses(site: Callable[[str], Hub]) -> None:
     assert (hub.site / "stories/win-1/index.html").is_file()
     # Tags merge across case and have their own pages; authors too.
     assert "Small win number 2" in hub.page("tags/fleet")
-    assert "Ana Ruiz" in hub.page("authors") and "Small win number 1" in hub.page("authors/ana")
+    assert "Ana Ruiz" in hub.page("authors") and "Small win number 3" in hub.page("authors/ana")
+    assert "Small win number 1" in hub.page("authors/ana/page/2")  # two stories a page
     # Messages grouped by pillar, the welcome journey with its steps linked.
     assert "<h2>Reliability</h2>" in hub.page("messages")
     journey = Elements(hub.page("campaigns/welcome"))
@@ -62,12 +60,28 @@ def test_pages_listings_and_addresses(site: Callable[[str], Hub]) -> None:
     )
 
 
-def test_listings_are_in_the_search_index(site: Callable[[str], Hub]) -> None:
+def test_search_indexes_content_and_finds_listings_by_title(site: Callable[[str], Hub]) -> None:
     hub = site("basic")
     hub.build("--now", "2026-11-23T12:00")
-    index = json.loads((hub.site / "search/search_index.json").read_text())
-    locations = {doc["location"] for doc in index["docs"]}
-    assert {"stories/", "messages/", "tags/fleet/", "authors/ana/"} <= locations
+    records = search_records(hub.site)
+    # Every published page is searchable, listings included (by their titles).
+    assert {"/", "/stories/", "/messages/", "/tags/fleet/", "/authors/ana/"} <= set(records)
+    assert records["/tags/fleet/"]["meta"]["title"] == "Tagged “Fleet”"
+    # A listing's list is not indexed again: each story is found on its own page.
+    assert "thing number 1" not in records["/stories/"]["content"]
+    story = records["/stories/win-1/"]
+    assert story["meta"]["title"] == "Small win number 1"
+    assert "The fleet team did thing number 1" in story["content"]
+    # The controls of a share card are not content; a snippet's post is.
+    everything = " ".join(r["content"] for r in records.values())
+    for control in ("Copy text", "Share on", "left", "make it your own"):
+        assert control not in everything, control
+    (snippet,) = [
+        r for url, r in records.items() if url.startswith("/snippets/") and url != "/snippets/"
+    ]
+    assert "We are hiring drivers in Madrid" in snippet["content"]
+    assert (hub.site / "pagefind/pagefind.js").is_file()
+    assert not (hub.site / "search/search_index.json").exists()
 
 
 def test_unpublished_items_appear_nowhere(site: Callable[[str], Hub]) -> None:
@@ -169,3 +183,15 @@ def test_preview_shows_unpublished_items_with_a_banner(
     assert '<meta property="og:url" content="https://hub.testorg.com/stories/win-1/">' in public
     ben = (tmp_path / "preview/authors/ben/index.html").read_text()
     assert "Draft canary zqxdraft" in ben and "bh-badge--draft" in ben
+
+
+def test_materials_search_plugin_is_refused_with_what_to_do(site: Callable[[str], Hub]) -> None:
+    hub = site("basic")
+    config = hub.root / "mkdocs.yml"
+    config.write_text(config.read_text().replace("plugins:\n", "plugins:\n  - search\n"))
+    result = hub.run("build", "-d", str(hub.site), "--now", "2026-11-23T12:00")
+    assert result.exit_code == 1
+    assert "Brandhub brings its own search" in result.output
+    assert "Remove '- search' from the plugins list" in result.output
+    assert "Traceback" not in result.output
+    assert not hub.site.exists()

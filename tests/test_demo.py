@@ -10,7 +10,7 @@ from hub.load import scan
 from hub.model import Hub, Kind
 from hub.settings import load_settings
 from hub.validate import build_hub
-from tests.conftest import ROOT
+from tests.conftest import ROOT, output_text
 
 
 @pytest.fixture(scope="module")
@@ -68,6 +68,6 @@ def test_the_demo_builds_every_page_type(built: Path) -> None:
 
 
 def test_the_demo_keeps_its_draft_and_embargoed_stories_out(built: Path) -> None:
-    text = "\n".join(p.read_text(errors="replace") for p in built.rglob("*") if p.is_file())
+    text = output_text(built)
     assert "new forklift training results" not in text
     assert "second dock" not in text

@@ -79,7 +79,7 @@ def readable(site: Path) -> Iterator[tuple[Path, str]]:
         if not path.is_file():
             continue
         raw = path.read_bytes()
-        if path.suffix == ".gz":
+        if raw[:2] == b"\x1f\x8b":  # gzip, and the search index's compressed files
             raw = gzip.decompress(raw)
         text = raw.decode("utf-8", errors="replace")
         yield path, text

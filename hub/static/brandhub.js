@@ -311,15 +311,210 @@
     });
   }
 
-  /* Material's search dialog has no accessible name: give it the search field's own label. */
-  function nameSearchDialog() {
-    var dialog = document.querySelector(".md-search[role=dialog]:not([aria-label])");
-    var field = document.querySelector(".md-search__input[aria-label]");
-    if (dialog && field) dialog.setAttribute("aria-label", field.getAttribute("aria-label"));
+  /* Search: Material's field and result list, answered from Pagefind's chunked index, which
+   * is fetched piece by piece as the reader types (nothing before the field is used). */
+  var pagefind = null;
+
+  function siteRoot() {
+    var base = ".";
+    var config = document.getElementById("__config");
+    try { base = JSON.parse(config.textContent).base || "."; } catch (e) { /* keep "." */ }
+    return new URL(base.replace(/\/?$/, "/"), window.location.href);
+  }
+
+  function words() {
+    var config = document.getElementById("__config");
+    try { return JSON.parse(config.textContent).translations || {}; } catch (e) { return {}; }
+  }
+
+  function loadPagefind(root, folder) {
+    if (!pagefind) {
+      pagefind = import(new URL(folder + "/pagefind.js", root).href).then(function (pf) {
+        return pf.options({ baseUrl: root.pathname }).then(function () {
+          pf.init();
+          return pf;
+        });
+      });
+      pagefind.catch(function () { pagefind = null; });  // try again on the next keystroke
+    }
+    return pagefind;
+  }
+
+  // Pagefind's excerpt marks the matched words with <mark>: keep those and the text, nothing else.
+  function excerpt(html) {
+    var parsed = new DOMParser().parseFromString(html, "text/html").body;
+    var out = document.createDocumentFragment();
+    parsed.childNodes.forEach(function (node) {
+      if (node.nodeName === "MARK") {
+        var mark = document.createElement("mark");
+        mark.textContent = node.textContent;
+        out.appendChild(mark);
+      } else {
+        out.appendChild(document.createTextNode(node.textContent));
+      }
+    });
+    return out;
+  }
+
+  function resultItem(data) {
+    var item = document.createElement("li");
+    item.className = "md-search-result__item";
+    var link = document.createElement("a");
+    link.className = "md-search-result__link";
+    link.href = data.url;
+    var article = document.createElement("article");
+    article.className = "md-search-result__article md-typeset";
+    var title = document.createElement("h1");
+    title.textContent = (data.meta && data.meta.title) || data.url;
+    var text = document.createElement("p");
+    text.appendChild(excerpt(data.excerpt || ""));
+    article.appendChild(title);
+    article.appendChild(text);
+    link.appendChild(article);
+    item.appendChild(link);
+    return item;
+  }
+
+  function setupSearch(root) {
+    var toggle = document.getElementById("__search");
+    var query = root.querySelector("[data-bh-search-query]");
+    var status = root.querySelector("[data-bh-search-status]");
+    var list = root.querySelector("[data-bh-search-results]");
+    var form = root.querySelector("[data-bh-search-form]");
+    var folder = root.getAttribute("data-bh-search");
+    var site = siteRoot();
+    var t = words();
+    var placeholder = t["search.result.placeholder"] || "Type to start searching";
+    var results = [];
+    var shown = 0;
+    var latest = 0;
+    status.textContent = placeholder;
+
+    function open() {
+      if (toggle && !toggle.checked) toggle.checked = true;
+    }
+    function close() {
+      if (toggle) toggle.checked = false;
+      query.blur();
+    }
+    function counted(n) {
+      if (n === 0) return t["search.result.none"] || "No matching documents";
+      if (n === 1) return t["search.result.one"] || "1 matching document";
+      return (t["search.result.other"] || "# matching documents").replace("#", String(n));
+    }
+    function showMore(ticket) {
+      var batch = results.slice(shown, shown + 10);
+      shown += batch.length;
+      return Promise.all(batch.map(function (r) { return r.data(); })).then(function (pages) {
+        if (ticket !== latest) return;
+        var more = list.querySelector("[data-bh-search-more]");
+        if (more) more.remove();
+        pages.forEach(function (data) { list.appendChild(resultItem(data)); });
+        if (shown < results.length) {
+          var item = document.createElement("li");
+          item.className = "md-search-result__item";
+          item.setAttribute("data-bh-search-more", "");
+          var button = document.createElement("button");
+          button.type = "button";
+          button.className = "md-button bh-search-more";
+          button.textContent = "More results";
+          button.addEventListener("click", function () {
+            var next = list.children.length - 1;
+            showMore(ticket).then(function () {
+              var link = list.children[next] && list.children[next].querySelector("a");
+              if (link) link.focus();
+            });
+          });
+          item.appendChild(button);
+          list.appendChild(item);
+        }
+      });
+    }
+    function run() {
+      var text = query.value.trim();
+      var ticket = ++latest;
+      if (!text) {
+        results = [];
+        list.replaceChildren();
+        status.textContent = placeholder;
+        return;
+      }
+      loadPagefind(site, folder).then(function (pf) {
+        return pf.debouncedSearch(text, {}, 100);
+      }).then(function (search) {
+        if (!search || ticket !== latest) return;  // a newer keystroke took over
+        results = search.results;
+        shown = 0;
+        list.replaceChildren();
+        status.textContent = counted(results.length);
+        return showMore(ticket);
+      }).catch(function () {
+        if (ticket === latest) status.textContent = "Search could not load; reload the page to try again.";
+      });
+    }
+    function links() {
+      return Array.prototype.slice.call(list.querySelectorAll("a, button"));
+    }
+
+    query.addEventListener("focus", function () {
+      open();
+      loadPagefind(site, folder).catch(function () {});  // warm up while the reader types
+    });
+    query.addEventListener("input", run);
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var first = list.querySelector("a");
+      if (first) window.location.href = first.href;
+    });
+    form.addEventListener("reset", function () {
+      window.setTimeout(function () { run(); query.focus(); }, 0);
+    });
+    if (toggle) {
+      toggle.addEventListener("change", function () {
+        if (toggle.checked) window.setTimeout(function () { query.focus(); }, 0);
+        else query.blur();
+      });
+    }
+    var opener = document.querySelector("[data-bh-search-open]");
+    if (opener) {
+      opener.addEventListener("keydown", function (event) {
+        if (event.key !== "Enter" && event.key !== " ") return;
+        event.preventDefault();
+        open();
+        query.focus();
+      });
+    }
+    root.addEventListener("keydown", function (event) {
+      var all = links();
+      var at = all.indexOf(document.activeElement);
+      if (event.key === "Escape") {
+        event.preventDefault();
+        close();
+      } else if (event.key === "ArrowDown" && all.length) {
+        event.preventDefault();
+        all[Math.min(at + 1, all.length - 1)].focus();
+      } else if (event.key === "ArrowUp" && at >= 0) {
+        event.preventDefault();
+        if (at === 0) query.focus(); else all[at - 1].focus();
+      }
+    });
+    document.addEventListener("keydown", function (event) {
+      if (event.ctrlKey || event.metaKey || event.altKey) return;
+      if (["/", "s", "f"].indexOf(event.key) === -1) return;
+      var target = event.target;
+      if (target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))) return;
+      event.preventDefault();
+      open();
+      query.focus();
+    });
+    if (query.value) run();  // a query the browser restored on "back"
   }
 
   function init() {
-    nameSearchDialog();
+    document.querySelectorAll("[data-bh-search]:not([data-bh-ready])").forEach(function (root) {
+      root.setAttribute("data-bh-ready", "");
+      setupSearch(root);
+    });
     document.querySelectorAll("[data-bh-share]:not([data-bh-ready])").forEach(function (card) {
       card.setAttribute("data-bh-ready", "");
       setup(card);

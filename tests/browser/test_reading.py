@@ -22,20 +22,68 @@ def test_new_hire_starts_the_welcome_journey(page: Any) -> None:
 
 
 def search(page: Any, query: str) -> None:
-    """Type into Material's search as a person does, key by key."""
-    field = page.locator("input.md-search__input")
+    """Type into the header's search field as a person does, key by key."""
+    field = page.get_by_role("searchbox", name="Search")
     field.click()
     field.press_sequentially(query, delay=20)
+
+
+def result(page: Any, title: str) -> Any:
+    """The search result whose title contains ``title``, once it is on screen."""
+    found = page.locator(".md-search-result__item h1").filter(has_text=title).first
+    found.wait_for()
+    return found
 
 
 def test_search_finds_a_story_by_a_word_of_its_body(page: Any) -> None:
     page.goto("./")
     search(page, "tamales")
-    result = page.locator(".md-search-result__link").filter(has_text="driver academy").first
-    result.wait_for()
-    result.click()
+    hit = page.locator(".md-search-result__link").filter(has_text="driver academy").first
+    hit.wait_for()
+    assert hit.locator("mark").first.inner_text().lower() == "tamales"
+    hit.click()
     page.wait_for_url(re.compile(r"/stories/2026-11-monterrey-driver-academy/"))
     assert "tamales" in page.content()
+
+
+def test_search_works_from_a_page_deep_in_the_site(page: Any) -> None:
+    # The index lives at the site's root; a story page two folders down still finds it, and
+    # the result links back up correctly.
+    page.goto("stories/2026-11-monterrey-driver-academy/")
+    search(page, "first-aiders")
+    result(page, "48 new first-aiders").click()
+    page.wait_for_url(re.compile(r"/stories/2026-06-first-aid-valencia/$"))
+
+
+def test_search_opens_with_the_keyboard_and_enter_opens_the_first_result(page: Any) -> None:
+    page.goto("guidelines/")
+    page.keyboard.press("/")
+    page.keyboard.type("tamales", delay=20)
+    result(page, "driver academy")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/stories/2026-11-monterrey-driver-academy/"))
+
+
+def test_search_says_when_nothing_matches(page: Any) -> None:
+    page.goto("./")
+    search(page, "zxqvbnm")
+    status = page.locator("[data-bh-search-status]")
+    status.filter(has_text="No matching documents").wait_for()
+    assert page.locator(".md-search-result__item").count() == 0
+
+
+def test_search_on_a_phone_opens_from_the_header_button(page: Any) -> None:
+    page.set_viewport_size({"width": 375, "height": 800})
+    page.goto("./")
+    field = page.get_by_role("searchbox", name="Search")
+    page.get_by_role("button", name="Search").click()
+    page.wait_for_function("document.activeElement.matches('[data-bh-search-query]')")
+    page.keyboard.type("tamales", delay=20)
+    hit = result(page, "driver academy")
+    for shown in (field, hit):
+        box = shown.bounding_box()
+        assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 375
+    page.screenshot(path="/tmp/phone-search.png")
 
 
 @pytest.mark.parametrize("path", list(PAGE_TYPES.values()))
@@ -71,12 +119,19 @@ def test_the_feeds_are_found_from_the_home(page: Any) -> None:
     assert response.ok and b"<rss" in response.body()
 
 
-def test_search_without_accents_finds_accented_words(page: Any) -> None:
-    for query, title in (
+@pytest.mark.parametrize(
+    ("query", "title"),
+    [
+        # Spanish stories, typed without their accents.
         ("camion", "otro lado del camión"),
         ("logistica", "la logística inversa de Zaragoza"),
-    ):
-        page.goto("./")
-        search(page, query)
-        result = page.locator(".md-search-result__item h1").filter(has_text=title).first
-        result.wait_for()
+        # And the reverse: an English story says "cafe", the reader types "café".
+        ("café", "48 new first-aiders"),
+        # English typing finds the Spanish story that has "café" in it.
+        ("cafe", "Semana de la Seguridad"),
+    ],
+)
+def test_search_ignores_accents_both_ways(page: Any, query: str, title: str) -> None:
+    page.goto("./")
+    search(page, query)
+    result(page, title)

@@ -112,7 +112,7 @@ def install_timers() -> None:
     _patch(plugin, "posts_for", "brandhub: share posts")
     _patch(plugin, "share_card", "brandhub: share posts")
     # The features of the 10 % target.
-    _patch(plugin, "card_png", "cards: draw or read from cache (card_png)")
+    _patch(plugin, "card_file", "cards: draw or find in the cache (card_file)")
     _patch(plugin, "feeds", "feeds: compute (feeds)")
     _patch(views, "feeds", "feeds: compute (feeds)")  # the Feeds page's list, when computed there
     _patch(plugin, "entries_for", "feeds: entries (entries_for)")

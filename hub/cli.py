@@ -237,7 +237,20 @@ def serve(config_file: str, content: str | None, now: str | None, dev_addr: str)
         if now:
             os.environ[NOW_VARIABLE] = now
         overrides: dict[str, Any] = {"docs_dir": str(Path(content).resolve())} if content else {}
-        mkdocs_serve(config_file=config_file, dev_addr=dev_addr, open_in_browser=False, **overrides)
+        # Quick rebuilds: Brandhub decides which pages an edit changed (hub.incremental), so
+        # MkDocs' warning that a "dirty" build may leave navigation stale does not apply.
+        logging.getLogger("mkdocs.commands.build").addFilter(_not_the_dirty_warning)
+        mkdocs_serve(
+            config_file=config_file,
+            dev_addr=dev_addr,
+            open_in_browser=False,
+            build_type="dirty",
+            **overrides,
+        )
+
+
+def _not_the_dirty_warning(record: logging.LogRecord) -> bool:
+    return "'dirty' build" not in record.getMessage()
 
 
 @cli.command()

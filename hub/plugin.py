@@ -9,6 +9,7 @@ on_page_content wraps pages with their byline, journey, share posts and listings
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import Any, Literal
@@ -29,6 +30,7 @@ from hub.api import snippets_document
 from hub.calendar import calendar_path, campaign_ics
 from hub.exposure import private_assets
 from hub.feeds import Feed, atom, entries_for, feeds, json_feed, rss
+from hub.incremental import Digests, everywhere, gathers
 from hub.load import AUTHORS_FILE
 from hub.model import Item, Kind
 from hub.previews import LinkPreview, preview
@@ -38,9 +40,15 @@ from hub.publish import State, state
 from hub.render import Renderer
 from hub.sanitize import Policy
 from hub.search import FOLDER as SEARCH_FOLDER
-from hub.search import SearchIndexError, add_to_header, index_site, mark_searchable
+from hub.search import (
+    BackgroundIndexer,
+    SearchIndexError,
+    add_to_header,
+    index_site,
+    mark_searchable,
+)
 from hub.share import ShareCard, posts_for, share_card
-from hub.socialcards import card_png
+from hub.socialcards import card_file
 from hub.steps import journey
 from hub.urls import TYPED_FOLDERS
 
@@ -64,12 +72,35 @@ class _Options(Config):  # type: ignore[no-untyped-call]
     """Empty for MkDocs: the options are checked by hub.settings, like front matter."""
 
 
+class _HubFile(File):
+    """A page of the hub. In a preview's quick ("dirty") rebuild, Brandhub decides whether it
+    must be rebuilt (see hub.incremental); None leaves it to MkDocs, which compares times."""
+
+    rebuild: bool | None = None
+
+    def is_modified(self) -> bool:
+        return super().is_modified() if self.rebuild is None else self.rebuild
+
+    def html_missing(self) -> bool:
+        return not os.path.isfile(self.abs_dest_path)
+
+
 class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
     supports_multiple_instances = False
 
     def __init__(self) -> None:
         self.options: dict[str, Any] = {}
         self.serving = False
+        self.dirty = False  # `brandhub serve` rebuilds only what an edit changed
+        # Per page, the digest of what it shows, and of what every page shows (navigation,
+        # settings, people): at the last build that finished, and at this one.
+        self.digests: dict[str, str] = {}
+        self.shared = ""
+        self.pending: tuple[dict[str, str], str, set[str]] = ({}, "", set())
+        self.pages: set[str] = set()  # the HTML files of the last finished build
+        self.indexer = BackgroundIndexer()
+        self.made: dict[str, tuple[str, str | bytes]] = {}  # feeds and API: digest, content
+        self.digested = Digests()  # this build's digests of items
         self.project: Project | None = None
         self.renderer = Renderer()
         self.views: dict[str, v.View] = {}
@@ -91,6 +122,7 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.serving = command == "serve"
+        self.dirty = dirty and self.serving
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if not config.use_directory_urls:
@@ -115,12 +147,18 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
             )
         except ContentError as exc:
             raise PluginError(str(exc)) from None
-        self.renderer = Renderer(overrides=config.theme.custom_dir)
+        if self.renderer.overrides != config.theme.custom_dir:  # kept across a preview's
+            self.renderer = Renderer(overrides=config.theme.custom_dir)  # rebuilds (compiled)
         root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
         self.cache = root / self.project.settings.cache_dir / "cards"
         project = self.project
         self.previews = {}
-        self.bodies = {}
+        self.digested = Digests()
+        if not self.dirty:  # only a preview's quick rebuilds reuse feeds and the API
+            self.made = {}
+        # A quick rebuild renders only changed pages: the feeds keep the others' bodies.
+        kept = project.by_src if self.dirty else {}
+        self.bodies = {src: html for src, html in self.bodies.items() if src in kept}
         self.newest = v.newest_moment(project.hub, project.now)
         self.feeds = {f.key: f for f in feeds(project.hub, project.settings, project.now)}
         self.views = {
@@ -156,7 +194,7 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
             else:
                 inclusion = file.inclusion
             files.append(
-                File(
+                _HubFile(
                     file.src_uri,
                     file.src_dir,
                     file.dest_dir,
@@ -174,14 +212,20 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
                 files.remove(private)
         for view in self.views.values():
             inclusion = InclusionLevel.INCLUDED if view.src in IN_NAV else InclusionLevel.NOT_IN_NAV
-            files.append(File.generated(config, view.src, content="", inclusion=inclusion))
+            files.append(_HubFile.generated(config, view.src, content="", inclusion=inclusion))
         self._add_previews(files, config)
         files.append(
             File.generated(
                 config,
                 "api/snippets.json",
-                content=snippets_document(
-                    project.hub, project.settings, project.now, project.site_url
+                content=self._made(
+                    "api/snippets.json",
+                    self.digested.posts(
+                        project.hub.items, project.now, project.settings, project.site_url
+                    ),
+                    lambda: snippets_document(
+                        project.hub, project.settings, project.now, project.site_url
+                    ),
                 ),
             )
         )
@@ -233,9 +277,8 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
         for link in self.previews.values():
             if link.card is not None and link.card_path and link.card_path not in drawn:
                 drawn.add(link.card_path)
-                files.append(
-                    File.generated(config, link.card_path, content=card_png(link.card, self.cache))
-                )
+                drawn_file = card_file(link.card, self._card_cache())
+                files.append(File.generated(config, link.card_path, abs_src_path=str(drawn_file)))
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
         # As Material's social plugin does: the preview tags go just before </head>.
@@ -262,7 +305,41 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
             return NAV_ORDER.index(top) if top in NAV_ORDER else len(NAV_ORDER)
 
         nav.items.sort(key=rank)
+        self._plan_rebuild(nav, files)
         return nav
+
+    def _plan_rebuild(self, nav: Navigation, files: Files) -> None:
+        """Digest what each page shows; in a quick rebuild, mark the pages that changed."""
+        project = self._project()
+        shared = everywhere(
+            _nav_outline(nav.items, project, self.views),
+            project.settings,
+            sorted(project.hub.authors.items()),
+            project.site_url,
+        )
+        digests = Digests()
+        shown = [
+            entry.item for entry in v.visible(project.hub, project.now, preview=project.preview)
+        ]
+        current: dict[str, str] = {}
+        for file in files.documentation_pages():
+            if not isinstance(file, _HubFile):
+                continue
+            view = self.views.get(file.src_uri)
+            item = project.by_src.get(file.src_uri)
+            if view is not None:
+                current[file.src_uri] = digests.view(view)
+            elif item is not None and gathers(item):
+                current[file.src_uri] = digests.gathering(item, shown)
+            if not self.dirty:
+                continue
+            if shared != self.shared:
+                file.rebuild = True
+            elif file.src_uri in current:
+                before = self.digests.get(file.src_uri)
+                file.rebuild = before != current[file.src_uri] or file.html_missing()
+        pages = {file.dest_uri for file in files.documentation_pages()}
+        self.pending = (current, shared, pages)
 
     def on_page_markdown(
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
@@ -307,21 +384,56 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
         # Every page is rendered now and no file is copied yet: the feeds can be added.
         project = self._project()
         language = config.theme.get("language") or "en"
+        if self.dirty:
+            self._name_unread_pages(files)
         template = env.from_string(SEARCH_FIELD.read_text(encoding="utf-8"))
         self.search_field = template.render(config=config, folder=SEARCH_FOLDER)
         for feed in self.feeds.values():
-            entries = entries_for(
-                feed,
-                project.hub,
-                project.settings,
-                project.site_url,
-                self.bodies,
-                Path(config.docs_dir),
+            digest = self.digested.feed(
+                feed, self.bodies, project.settings, project.site_url, language
             )
-            for fmt, write in (("rss", rss), ("atom", atom), ("json", json_feed)):
-                content = write(feed, entries, project.site_url, language)
-                files.append(File.generated(config, feed.path(fmt), content=content))
+            formats = (("rss", rss), ("atom", atom), ("json", json_feed))
+            if any(self.made.get(feed.path(fmt), ("",))[0] != digest for fmt, _ in formats):
+                entries = entries_for(
+                    feed,
+                    project.hub,
+                    project.settings,
+                    project.site_url,
+                    self.bodies,
+                    Path(config.docs_dir),
+                )
+                for fmt, write in formats:
+                    self.made[feed.path(fmt)] = (
+                        digest,
+                        write(feed, entries, project.site_url, language),
+                    )
+            for fmt, _ in formats:
+                made = self.made[feed.path(fmt)][1]
+                files.append(File.generated(config, feed.path(fmt), content=made))
         return env
+
+    def _made(self, path: str, digest: str, make: Callable[[], str | bytes]) -> str | bytes:
+        """An output made again only when what it shows changed (a preview's rebuilds)."""
+        if self.made.get(path, ("",))[0] != digest:
+            self.made[path] = (digest, make())
+        return self.made[path][1]
+
+    def _name_unread_pages(self, files: Files) -> None:
+        """A quick rebuild does not read unchanged pages, but the pages it rebuilds show their
+        titles in the navigation: give them the titles the hub already knows."""
+        project = self._project()
+        for file in files.documentation_pages():
+            page = file.page
+            if page is None or page.markdown is not None:
+                continue
+            item = project.by_src.get(file.src_uri)
+            view = self.views.get(file.src_uri)
+            page.markdown = ""
+            if item is not None:
+                page.meta = _safe_meta(item.title, item.description or item.summary)
+                page.meta.update(dict(item.material))
+            elif view is not None:
+                page.meta = _safe_meta(view.title, view.summary)
 
     def on_post_template(
         self, output_content: str, /, *, template_name: str, config: MkDocsConfig
@@ -330,10 +442,24 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
         return add_to_header(output_content, self.search_field)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        site = Path(config.site_dir)
+        gone = self.pages - self.pending[2]
+        self.digests, self.shared, self.pages = self.pending
+        if self.dirty:
+            # A quick rebuild writes over the last one: the pages of deleted or moved items
+            # must go, so that neither the preview nor its search shows them.
+            for page in gone:
+                (site / page).unlink(missing_ok=True)
+        if self.serving:  # the preview reloads now; its search catches up a moment later
+            self.indexer.submit(site)
+            return
         try:
-            index_site(Path(config.site_dir))
+            index_site(site)
         except SearchIndexError as exc:
             raise PluginError(str(exc)) from None
+
+    def on_shutdown(self) -> None:
+        self.indexer.stop()
 
     def _wrap(self, item: Item, html: str, common: dict[str, Any]) -> str:
         project = self._project()
@@ -391,6 +517,11 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
         posts = posts_for(item, project.settings, project.site_url)
         return [share_card(post, project.settings) for post in posts]
 
+    def _card_cache(self) -> Path:
+        if self.cache is None:  # pragma: no cover - set in on_config
+            raise PluginError("Brandhub was not configured")
+        return self.cache
+
     def _project(self) -> Project:
         if self.project is None:  # pragma: no cover - MkDocs always calls on_config first
             raise PluginError("Brandhub was not configured")
@@ -406,6 +537,21 @@ def _public_site_url(config: MkDocsConfig) -> str | None:
 def _safe_meta(title: str, description: str) -> dict[str, Any]:
     # Material writes page.meta values raw into <title>, meta tags and the nav: escape them once.
     return {"title": escape(title), "description": escape(description)}
+
+
+def _nav_outline(entries: list[Any], project: Project, views: dict[str, v.View]) -> list[Any]:
+    """The navigation as every page shows it: section titles, and page titles and addresses."""
+    outline: list[Any] = []
+    for entry in entries:
+        if isinstance(entry, Section):
+            outline.append((entry.title, _nav_outline(entry.children, project, views)))
+            continue
+        file = getattr(entry, "file", None)
+        src = file.src_uri if file is not None else ""
+        item, view = project.by_src.get(src), views.get(src)
+        title = item.title if item else view.title if view else entry.title
+        outline.append((src or getattr(entry, "url", ""), title))
+    return outline
 
 
 def _top(entry: Any) -> str:

@@ -28,6 +28,7 @@ def _iso(moment: datetime | None) -> str:
 
 class Renderer:
     def __init__(self, *, overrides: str | None = None) -> None:
+        self.overrides = overrides
         loaders: list[jinja2.BaseLoader] = []
         if overrides:
             loaders.append(jinja2.FileSystemLoader(str(Path(overrides))))

@@ -13,7 +13,11 @@ pages are found by their titles; the stories they list are found on their own pa
 
 from __future__ import annotations
 
+import logging
+import shutil
 import subprocess
+import tempfile
+import threading
 from pathlib import Path
 
 import pagefind_bin  # type: ignore[import-untyped]
@@ -34,6 +38,9 @@ UNUSED = (
     "pagefind-component-ui.css",
     "pagefind-highlight.js",
 )
+
+
+log = logging.getLogger("mkdocs.plugins.brandhub")
 
 
 class SearchIndexError(Exception):
@@ -67,14 +74,17 @@ def index_site(site_dir: Path) -> None:
         raise SearchIndexError(
             f"Pagefind's program is missing ({exc}); reinstall with `pip install 'pagefind[bin]'`"
         ) from None
+    # Written beside the index in use, then swapped in: a reader of a preview searches the old
+    # index until the new one is complete, and no file of an old index is left behind.
+    staging = Path(tempfile.mkdtemp(prefix=".pagefind-", dir=site_dir))
     try:
         result = subprocess.run(
             [
                 executable,
                 "--site",
                 str(site_dir),
-                "--output-subdir",
-                FOLDER,
+                "--output-path",
+                str(staging),
                 "--exclude-selectors",
                 EXCLUDE,
                 "--silent",
@@ -85,10 +95,63 @@ def index_site(site_dir: Path) -> None:
             timeout=TIMEOUT,
             check=False,
         )
+        if result.returncode != 0:
+            said = (result.stderr or result.stdout).strip().splitlines()[-5:]
+            raise SearchIndexError("Pagefind failed to index the site: " + " / ".join(said))
+        for name in UNUSED:
+            (staging / name).unlink(missing_ok=True)
+        staging.chmod(0o755)  # mkdtemp makes it private; a site is served to everyone
+        _swap(staging, site_dir / FOLDER)
     except (OSError, subprocess.TimeoutExpired) as exc:
         raise SearchIndexError(f"Pagefind could not run: {exc}") from None
-    if result.returncode != 0:
-        said = (result.stderr or result.stdout).strip().splitlines()[-5:]
-        raise SearchIndexError("Pagefind failed to index the site: " + " / ".join(said))
-    for name in UNUSED:
-        (site_dir / FOLDER / name).unlink(missing_ok=True)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def _swap(new: Path, target: Path) -> None:
+    if target.exists():
+        old = target.with_name(f"{new.name}-old")
+        target.rename(old)
+        new.rename(target)
+        shutil.rmtree(old, ignore_errors=True)
+    else:
+        new.rename(target)
+
+
+class BackgroundIndexer:
+    """For a preview: index after each rebuild without holding up the browser's reload.
+
+    One run at a time; edits saved while it runs lead to one more run, not one each."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._wanted: Path | None = None
+        self._thread: threading.Thread | None = None
+
+    def submit(self, site_dir: Path) -> None:
+        with self._lock:
+            self._wanted = site_dir
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._run, name="brandhub-search")
+                self._thread.daemon = True
+                self._thread.start()
+
+    def _run(self) -> None:
+        while True:
+            with self._lock:
+                site_dir, self._wanted = self._wanted, None
+                if site_dir is None:
+                    self._thread = None
+                    return
+            try:
+                index_site(site_dir)
+            except SearchIndexError as exc:
+                log.error("The preview's search is not up to date: %s", exc)
+
+    def stop(self, timeout: float = 30) -> None:
+        """Wait for a run in progress (the preview's folder is about to be removed)."""
+        with self._lock:
+            self._wanted = None
+            thread = self._thread
+        if thread is not None:
+            thread.join(timeout)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from hub.channels import CHANNELS, Channel, share_url
@@ -117,13 +117,21 @@ class Delivery:
     channel: Channel
     text: str
     link: str
-    href: str | None  # None for Mastodon: the reader's instance is asked in the browser
+    title: str  # the page's, for channels whose address carries it (email's subject)
     length: int
     limit: int | None
 
     @property
     def left(self) -> int | None:
         return None if self.limit is None else self.limit - self.length
+
+    @cached_property
+    def href(self) -> str | None:
+        """The share address; None for Mastodon, whose reader's server is asked in the browser.
+        Made when a card or the API needs it: checking lengths does not."""
+        if self.channel.key == "mastodon":
+            return None
+        return share_url(self.channel, self.text, self.link, self.title)
 
 
 @lru_cache(maxsize=65536)  # a post is delivered for its check, its card and the API
@@ -132,8 +140,7 @@ def deliver(post: Post, settings: Settings, channel_key: str, variant: int = 0) 
     text = compose(post, settings, channel_key, variant)
     link = tagged_link(post, settings, channel_key)
     limit = settings.mastodon_limit if channel_key == "mastodon" else channel.limit
-    href = None if channel_key == "mastodon" else share_url(channel, text, link, post.item.title)
-    return Delivery(channel, text, link, href, channel.count(text, link), limit)
+    return Delivery(channel, text, link, post.item.title, channel.count(text, link), limit)
 
 
 @dataclass(frozen=True)

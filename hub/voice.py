@@ -9,6 +9,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from hub.channels import CHANNELS
 from hub.model import Item
@@ -18,6 +19,31 @@ from hub.share import Post, deliver, posts_for
 
 
 def check_posts(item: Item, settings: Settings, site_url: str) -> list[Problem]:
+    """Banned terms and lengths per channel of every post of ``item``.
+
+    Remembered across a preview's rebuilds: only the posts of edited files are checked again."""
+    key = (item, tuple(item.lines.items()), _settings_key(settings), site_url)
+    try:
+        hash(key)
+    except TypeError:  # a front-matter value that cannot be hashed (Material's options)
+        return _check_posts(item, settings, site_url)
+    if key not in _CHECKED:
+        if len(_CHECKED) >= _CHECKED_LIMIT:
+            _CHECKED.clear()
+        _CHECKED[key] = _check_posts(item, settings, site_url)
+    return list(_CHECKED[key])
+
+
+_CHECKED: dict[tuple[object, ...], list[Problem]] = {}
+_CHECKED_LIMIT = 50_000
+
+
+@lru_cache(maxsize=8)
+def _settings_key(settings: Settings) -> str:
+    return repr(settings)  # Settings compare by identity; a rebuild reads them afresh
+
+
+def _check_posts(item: Item, settings: Settings, site_url: str) -> list[Problem]:
     problems: list[Problem] = []
     banned = _banned_patterns(settings)
     for post in posts_for(item, settings, site_url):

@@ -120,6 +120,10 @@ def install_timers() -> None:
         _patch(plugin, fmt, f"feeds: serialise ({fmt})")
     _patch(plugin, "snippets_document", "api: snippets.json")
     _patch(plugin, "campaign_ics", "calendars: .ics")
+    # Search: Brandhub's own (Pagefind's program, after the pages are written).
+    _patch(plugin, "index_site", "search: Pagefind index (index_site)")
+    _patch(plugin, "mark_searchable", "search: field and markers in each page")
+    _patch(plugin, "add_to_header", "search: field and markers in each page")
     # MkDocs itself.
     _patch(mk_build, "get_files", "mkdocs: find files")
     _patch(mk_build, "get_navigation", "mkdocs: navigation")

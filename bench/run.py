@@ -101,6 +101,26 @@ def measure(cmd: list[str], cwd: Path = ROOT) -> dict[str, Any]:
     return result
 
 
+def measure_first_result(site: Path) -> dict[str, Any]:
+    """Headless chromium types a word into the site's search (bench/firstresult.py)."""
+    proc = subprocess.run(
+        [sys.executable, str(BENCH / "firstresult.py"), str(site)],
+        capture_output=True,
+        text=True,
+        check=False,
+        env=ENV,
+    )
+    if proc.returncode != 0:
+        log(f"  first result: FAILED\n{proc.stderr[-2000:]}")
+        return {"error": proc.stderr[-2000:]}
+    found: dict[str, Any] = json.loads(proc.stdout)
+    log(
+        f"  first result in {rel(site)}: {found.get('first_result_ms')} ms, "
+        f"{found.get('bytes', 0) / 1024:.0f} KB for search"
+    )
+    return found
+
+
 def site_stats(site: Path) -> dict[str, Any]:
     files = [p for p in site.rglob("*") if p.is_file()]
     cards = [p for p in files if p.relative_to(site).as_posix().startswith("assets/cards/")]
@@ -110,6 +130,10 @@ def site_stats(site: Path) -> dict[str, Any]:
         "files": len(files),
         "html_pages": sum(p.suffix == ".html" for p in files),
         "search_index_bytes": index.stat().st_size if index.is_file() else None,
+        "pagefind_bytes": sum(
+            p.stat().st_size for p in files if p.relative_to(site).parts[0] == "pagefind"
+        )
+        or None,
         "cards": len(cards),
         "cards_bytes": sum(p.stat().st_size for p in cards),
         "search": search_bytes(site),
@@ -244,6 +268,11 @@ def bench_size(n: int, runs: int, *, profile: bool, serve: bool) -> dict[str, An
     result["plain"] = {"runs": plain, "site": site_stats(out_plain)}
     result["brandhub_cold"] = {"runs": [cold]}
     result["brandhub"] = {"runs": warm, "site": site_stats(out_hub)}
+    settle()
+    result["first_result"] = {
+        "plain": measure_first_result(out_plain),
+        "brandhub": measure_first_result(out_hub),
+    }
     result["paired_ratios"] = [
         b["wall_s"] / p["wall_s"]
         for p, b in zip(plain, warm, strict=True)

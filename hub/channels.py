@@ -275,13 +275,20 @@ CHANNELS: dict[str, Channel] = {
 
 def share_url(channel: Channel, text: str, link: str, title: str, instance: str = "") -> str:
     """The address that opens ``channel`` with the post; every value is percent-encoded once."""
+    # Percent-encoding works character by character, so the post is the text and the link
+    # encoded on their own (a text is shared by several channels: it is encoded once).
     values = {
-        "text": text,
-        "url": link,
-        "post": f"{text} {link}",
-        "title": title,
+        "text": _encoded(text),
+        "url": _encoded(link),
+        "post": f"{_encoded(text)}%20{_encoded(link)}",
+        "title": _encoded(title),
     }
     result = channel.template
     for key, value in values.items():
-        result = result.replace("{" + key + "}", quote(value, safe=""))
+        result = result.replace("{" + key + "}", value)
     return result.replace("{instance}", instance)
+
+
+@lru_cache(maxsize=65536)
+def _encoded(value: str) -> str:
+    return quote(value, safe="")

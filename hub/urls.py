@@ -62,11 +62,24 @@ def relative(target: str, base: str) -> str:
     """A link from the page at URL ``base`` to the site-relative ``target``."""
     if target.startswith(("http://", "https://", "mailto:", "#")):
         return target
-    start = posixpath.dirname(base.rstrip("/") + "/x") if base else ""
+    start = base.rstrip("/")  # the page's folder: pages are folders (use_directory_urls)
     path, _, fragment = target.partition("#")
-    result = posixpath.relpath(path or ".", start or ".")
+    result = _relpath(path, start)
     if path.endswith("/") and result != ".":
         result += "/"
     elif result == ".":
         result = "./"
     return result + (f"#{fragment}" if fragment else "")
+
+
+def _relpath(path: str, start: str) -> str:
+    """``posixpath.relpath`` for two site-relative paths, without its trips to the file system
+    (a listing page makes dozens of links; a hub of 10,000 stories, a million)."""
+    if ".." in path or ".." in start or path.startswith("/") or start.startswith("/"):
+        return posixpath.relpath(path or ".", start or ".")
+    to = [part for part in path.split("/") if part and part != "."]
+    here = [part for part in start.split("/") if part and part != "."]
+    common = 0
+    while common < min(len(to), len(here)) and to[common] == here[common]:
+        common += 1
+    return "/".join([".."] * (len(here) - common) + to[common:]) or "."

@@ -25,7 +25,7 @@ NOW = "2026-11-23T12:00:00+01:00"
 COMPRESSED = (".html", ".css", ".js", ".json", ".xml", ".svg")
 
 
-class _PagesLike(SimpleHTTPRequestHandler):
+class PagesLike(SimpleHTTPRequestHandler):
     def end_headers(self) -> None:
         self.send_header("Cache-Control", "max-age=600")
         super().end_headers()
@@ -71,7 +71,7 @@ def served_demo() -> Iterator[str]:
         )
         if result.exit_code:
             sys.exit(result.output)
-        handler = functools.partial(_PagesLike, directory=str(site))
+        handler = functools.partial(PagesLike, directory=str(site))
         server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
         threading.Thread(target=server.serve_forever, daemon=True).start()
         try:

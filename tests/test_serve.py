@@ -39,8 +39,11 @@ class Preview:
         self.lines: queue.Queue[str] = queue.Queue()
         self.log: list[str] = []
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "hub", "serve", "-f", str(hub.root / "mkdocs.yml")]
-            + ["-a", f"127.0.0.1:{self.port}", "--now", NOW],
+            [
+                *(sys.executable, "-m", "hub", "serve"),
+                *("-f", str(hub.root / "mkdocs.yml"), "-a", f"127.0.0.1:{self.port}"),
+                *("--now", NOW),
+            ],
             cwd=hub.root,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.PIPE,

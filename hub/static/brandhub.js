@@ -405,11 +405,19 @@
     function showMore(ticket) {
       var batch = results.slice(shown, shown + 10);
       shown += batch.length;
-      return Promise.all(batch.map(function (r) { return r.data(); })).then(function (pages) {
+      var more = list.querySelector("[data-bh-search-more]");
+      if (more) more.remove();
+      // All ten are fetched at once; each is shown, in order, as soon as it and those above
+      // it have arrived, so the first result does not wait for the tenth.
+      var shownInOrder = batch.map(function (r) { return r.data(); }).reduce(function (chain, loading) {
+        return chain.then(function () {
+          return loading.then(function (data) {
+            if (ticket === latest) list.appendChild(resultItem(data));
+          });
+        });
+      }, Promise.resolve());
+      return shownInOrder.then(function () {
         if (ticket !== latest) return;
-        var more = list.querySelector("[data-bh-search-more]");
-        if (more) more.remove();
-        pages.forEach(function (data) { list.appendChild(resultItem(data)); });
         if (shown < results.length) {
           var item = document.createElement("li");
           item.className = "md-search-result__item";
@@ -440,7 +448,7 @@
         return;
       }
       loadPagefind(site, folder).then(function (pf) {
-        return pf.debouncedSearch(text, {}, 100);
+        return pf.debouncedSearch(text, {}, 60);
       }).then(function (search) {
         if (!search || ticket !== latest) return;  // a newer keystroke took over
         results = search.results;

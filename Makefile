@@ -63,7 +63,7 @@ audit: $(DEV) chromium $(LIGHTHOUSE)
 	$(BIN)/python scripts/audit.py
 
 ## bench: Brandhub against plain Material on synthetic hubs (BENCH_SIZES=1000,5000,10000 for more)
-bench: $(RUNTIME)
+bench: $(DEV)
 	$(BIN)/python bench/run.py
 
 ## fuzz: the Hypothesis properties with 20,000 examples each

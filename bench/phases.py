@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import functools
 import json
+import resource
 import sys
 import time
 from collections import defaultdict
@@ -195,6 +196,9 @@ def main() -> None:
             "command_cpu_s": cpu_end - cpu_start,
             "unattributed_s": (end - start) - sum(totals.values()),
             "unattributed_cpu_s": (cpu_end - cpu_start) - sum(cpu_totals.values()),
+            # Peak memory of this process, and of its largest child (Pagefind's program).
+            "peak_rss_self_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+            "peak_rss_children_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
             "phases": {
                 k: {"s": totals[k], "cpu_s": cpu_totals[k], "calls": counts[k]}
                 for k in sorted(totals)

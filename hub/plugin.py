@@ -72,6 +72,24 @@ class _Options(Config):  # type: ignore[no-untyped-call]
     """Empty for MkDocs: the options are checked by hub.settings, like front matter."""
 
 
+class _CachedFile(File):
+    """A social card: linked into the site from the card cache rather than copied (thousands
+    of cards at scale). The cache replaces a card by writing a new file, never in place, so a
+    built site's card never changes under it."""
+
+    def copy_file(self, dirty: bool = False) -> None:
+        if dirty and not self.is_modified():
+            return
+        assert self.abs_src_path is not None
+        target = Path(self.abs_dest_path)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.unlink(missing_ok=True)
+        try:
+            os.link(self.abs_src_path, target)
+        except OSError:  # another file system, or links not allowed: copy
+            super().copy_file(dirty=False)
+
+
 class _HubFile(File):
     """A page of the hub. In a preview's quick ("dirty") rebuild, Brandhub decides whether it
     must be rebuilt (see hub.incremental); None leaves it to MkDocs, which compares times."""
@@ -278,7 +296,9 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
             if link.card is not None and link.card_path and link.card_path not in drawn:
                 drawn.add(link.card_path)
                 drawn_file = card_file(link.card, self._card_cache())
-                files.append(File.generated(config, link.card_path, abs_src_path=str(drawn_file)))
+                files.append(
+                    _CachedFile.generated(config, link.card_path, abs_src_path=str(drawn_file))
+                )
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
         # As Material's social plugin does: the preview tags go just before </head>.

@@ -268,6 +268,13 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
         project = self._project()
         language = config.theme.get("language")
         content = Path(config.docs_dir)
+        # Page 2 and later of a listing show the first page's card (one card per listing).
+        by_url = {view.url: view for view in self.views.values()}
+        first_pages = {
+            view.src: by_url[view.data["page_urls"][0]].title
+            for view in self.views.values()
+            if view.data.get("page", 1) > 1 and view.data["page_urls"][0] in by_url
+        }
         for file in files.documentation_pages():
             item = project.by_src.get(file.src_uri)
             view = self.views.get(file.src_uri)
@@ -290,6 +297,7 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
                     settings=project.settings,
                     site_url=project.site_url,
                     language=language,
+                    card_title=first_pages.get(view.src),
                 )
         drawn: set[str] = set()
         for link in self.previews.values():

@@ -85,7 +85,10 @@ def preview(
     item: Item | None = None,
     content_dir: Path | None = None,
     language: str | None = None,
+    card_title: str | None = None,
 ) -> LinkPreview:
+    """The page's Open Graph data; a social card is drawn with ``card_title`` (default: the
+    title), so that the later pages of a listing share the first page's card."""
     common: dict[str, Any] = {
         "type": "article" if item is not None and item.date else "website",
         "site_name": settings.organisation,
@@ -109,12 +112,12 @@ def preview(
     kicker = KICKERS.get(item.kind, settings.organisation) if item else settings.organisation
     if item is not None and item.kind is Kind.STORY and item.team:
         kicker = f"{kicker} · {item.team}"
-    card, path = _card(title, kicker, settings, site_url)
+    card, path = _card(card_title or title, kicker, settings, site_url)
     return LinkPreview(
         image=_absolute(site_url, path),
         width=WIDTH,
         height=HEIGHT,
-        image_alt=f"{title}, {settings.organisation}",
+        image_alt=f"{card_title or title}, {settings.organisation}",
         card=card,
         card_path=path,
         **common,

@@ -55,6 +55,9 @@ def test_every_page_has_a_link_preview_with_absolute_addresses(
     assert own["og:image"] == SITE_URL + "stories/images/truck.png"
     assert own["og:image:alt"] == "A small truck"
     assert "/assets/cards/" in og_tags(hub.page("stories/win-2"))["og:image"]
+    # The later pages of a listing keep their own title but share the first page's card.
+    later, first = og_tags(hub.page("stories/page/2")), og_tags(hub.page("stories"))
+    assert later["og:title"] != first["og:title"] and later["og:image"] == first["og:image"]
 
 
 def test_cards_change_address_with_their_title_and_are_cached(

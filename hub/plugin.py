@@ -399,7 +399,7 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
             feed = self.feeds.get(view.feed_key) if view.feed_key else None
             listing += self.renderer.fragment("subscribe.html", feed=feed, **common)
             # Search finds a listing by its title and each story on its own page.
-            return f"<div data-pagefind-ignore>{listing}</div>"
+            return f"<div data-pagefind-ignore='all'>{listing}</div>"
         item = project.by_src.get(src)
         if item is None:
             return html
@@ -518,7 +518,7 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
         if item.kind is Kind.HOME:
             home = v.home_data(project.hub, project.now, preview=project.preview)
             shown = self.renderer.fragment("home.html", home=home, **common)
-            footer = Markup(f"{footer}<div data-pagefind-ignore>{shown}</div>")
+            footer = Markup(f"{footer}<div data-pagefind-ignore='all'>{shown}</div>")
         if has_h1:
             heading, _, rest = html.partition("</h1>")
             return f"{heading}</h1>{header}{rest}{footer}"

@@ -55,6 +55,16 @@ def main() -> None:
             scroll_to=".bh-share",
         )
         shoot(desktop, base, "campaigns/welcome/", "welcome.png", scroll_to=".bh-journey")
+        # Search typed without accents finds the Spanish stories that have them.
+        desktop.goto(base + "stories/")
+        field = desktop.get_by_role("searchbox", name="Search")
+        field.click()
+        field.press_sequentially("camion", delay=30)
+        desktop.locator(".md-search-result__item").first.wait_for()
+        desktop.wait_for_timeout(400)
+        desktop.screenshot(path=str(OUT / "search.png"))
+        print("wrote docs/screenshots/search.png")
+        desktop.keyboard.press("Escape")
         desktop.goto(base)
         desktop.locator("label[title='Switch to dark mode']").click()
         shoot(desktop, base, "stories/", "dark.png")

@@ -69,6 +69,8 @@ def test_search_indexes_content_and_finds_listings_by_title(site: Callable[[str]
     assert records["/tags/fleet/"]["meta"]["title"] == "Tagged “Fleet”"
     # A listing's list is not indexed again: each story is found on its own page.
     assert "thing number 1" not in records["/stories/"]["content"]
+    # Nor anything found in it: a listed story's image and its text would match searches.
+    assert records["/stories/page/2/"]["meta"] == {"title": "Small wins, page 2"}
     story = records["/stories/win-1/"]
     assert story["meta"]["title"] == "Small win number 1"
     assert "The fleet team did thing number 1" in story["content"]

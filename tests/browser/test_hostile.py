@@ -50,6 +50,14 @@ def test_no_dialog_and_no_script_error_on_any_page(browser: Any, tmp_path: Path)
             for link in page.locator(".md-content a").all()[:40]:
                 link.dispatch_event("mouseover")
             page.wait_for_timeout(50)
+        # Search shows hostile titles and excerpts as text: the title's markup is visible.
+        page.goto("./")
+        page.get_by_role("searchbox", name="Search").press_sequentially("alert", delay=20)
+        titles = page.locator(".md-search-result__item h1")
+        titles.first.wait_for()
+        shown = titles.all_inner_texts()
+        page.wait_for_timeout(300)
         context.close()
     assert dialogs == []
     assert errors == []
+    assert "\"><img src=x onerror=alert('title')>" in shown

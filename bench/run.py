@@ -298,16 +298,7 @@ def bench_size(n: int, runs: int, *, profile: bool, serve: bool) -> dict[str, An
     timers = hub / "phases.json"
     shutil.rmtree(out_hub, ignore_errors=True)
     settle()
-    phased = measure(
-        [
-            sys.executable,
-            str(BENCH / "phases.py"),
-            "--timers",
-            str(timers),
-            "--",
-            *brandhub_args(hub, out_hub),
-        ]
-    )
+    phased = measure(phases_cmd("--timers", timers, hub, out_hub))
     if phased["rc"] == 0:
         result["phases"] = json.loads(timers.read_text(encoding="utf-8"))
         result["phases"]["wall_s"] = phased["wall_s"]
@@ -319,16 +310,7 @@ def bench_size(n: int, runs: int, *, profile: bool, serve: bool) -> dict[str, An
         prof = hub / "build.prof"
         shutil.rmtree(out_hub, ignore_errors=True)
         settle()
-        profiled = measure(
-            [
-                sys.executable,
-                str(BENCH / "phases.py"),
-                "--profile",
-                str(prof),
-                "--",
-                *brandhub_args(hub, out_hub),
-            ]
-        )
+        profiled = measure(phases_cmd("--profile", prof, hub, out_hub))
         if profiled["rc"] == 0:
             result["profile"] = group_profile(prof)
             result["profile"]["wall_s"] = profiled["wall_s"]
@@ -337,6 +319,12 @@ def bench_size(n: int, runs: int, *, profile: bool, serve: bool) -> dict[str, An
         settle()
         result["serve"] = serve_rebuild(hub)
     return result
+
+
+def phases_cmd(mode: str, out_file: Path, hub: Path, out: Path) -> list[str]:
+    """A Brandhub build run by bench/phases.py with timers or the profiler (``mode``)."""
+    script = [sys.executable, str(BENCH / "phases.py"), mode, str(out_file), "--"]
+    return [*script, *brandhub_args(hub, out)]
 
 
 def plain_phases(hub: Path, out: Path) -> dict[str, Any] | None:

@@ -8,6 +8,7 @@ time zone and a clear message.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
@@ -135,7 +136,7 @@ def read_document(raw: bytes, *, path: str, rel: str) -> tuple[Document, list[Pr
 
     A preview rebuilds after every save: a file whose bytes did not change is not parsed
     again (the result is only read, never changed, by what follows)."""
-    key = (raw, path, rel)
+    key = (hashlib.blake2b(raw, digest_size=16).digest(), path, rel)  # not the bytes: memory
     if key not in _READ:
         if len(_READ) >= _READ_LIMIT:
             _READ.clear()
@@ -147,7 +148,7 @@ def read_document(raw: bytes, *, path: str, rel: str) -> tuple[Document, list[Pr
 
 
 _READ: dict[tuple[bytes, str, str], tuple[Document, list[Problem]]] = {}
-_READ_LIMIT = 50_000  # files; a hub of 10,000 stories holds about 40 MB of them
+_READ_LIMIT = 50_000  # files
 
 
 def _read(raw: bytes, *, path: str, rel: str) -> tuple[Document, list[Problem]]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from datetime import datetime
+from functools import cache, partial
 from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import urlsplit
@@ -117,7 +118,7 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
         self.pending: tuple[dict[str, str], str, set[str]] = ({}, "", set())
         self.pages: set[str] = set()  # the HTML files of the last finished build
         self.indexer = BackgroundIndexer()
-        self.made: dict[str, tuple[str, str | bytes]] = {}  # feeds and API: digest, content
+        self.made: dict[str, tuple[str, str | bytes]] = {}  # preview: feeds, API by digest
         self.digested = Digests()  # this build's digests of items
         self.project: Project | None = None
         self.renderer = Renderer()
@@ -172,8 +173,6 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
         project = self.project
         self.previews = {}
         self.digested = Digests()
-        if not self.dirty:  # only a preview's quick rebuilds reuse feeds and the API
-            self.made = {}
         # A quick rebuild renders only changed pages: the feeds keep the others' bodies.
         kept = project.by_src if self.dirty else {}
         self.bodies = {src: html for src, html in self.bodies.items() if src in kept}
@@ -238,8 +237,12 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
                 "api/snippets.json",
                 content=self._made(
                     "api/snippets.json",
-                    self.digested.posts(
-                        project.hub.items, project.now, project.settings, project.site_url
+                    partial(
+                        self.digested.posts,
+                        project.hub.items,
+                        project.now,
+                        project.settings,
+                        project.site_url,
                     ),
                     lambda: snippets_document(
                         project.hub, project.settings, project.now, project.site_url
@@ -268,13 +271,6 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
         project = self._project()
         language = config.theme.get("language")
         content = Path(config.docs_dir)
-        # Page 2 and later of a listing show the first page's card (one card per listing).
-        by_url = {view.url: view for view in self.views.values()}
-        first_pages = {
-            view.src: by_url[view.data["page_urls"][0]].title
-            for view in self.views.values()
-            if view.data.get("page", 1) > 1 and view.data["page_urls"][0] in by_url
-        }
         for file in files.documentation_pages():
             item = project.by_src.get(file.src_uri)
             view = self.views.get(file.src_uri)
@@ -297,7 +293,8 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
                     settings=project.settings,
                     site_url=project.site_url,
                     language=language,
-                    card_title=first_pages.get(view.src),
+                    # Page 2 and later of a listing show page 1's card (one per listing).
+                    card_title=view.data.get("listing_title"),
                 )
         drawn: set[str] = set()
         for link in self.previews.values():
@@ -337,7 +334,9 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
         return nav
 
     def _plan_rebuild(self, nav: Navigation, files: Files) -> None:
-        """Digest what each page shows; in a quick rebuild, mark the pages that changed."""
+        """In a preview's quick rebuild, digest what each page shows and mark those changed."""
+        if not self.dirty:
+            return
         project = self._project()
         shared = everywhere(
             _nav_outline(nav.items, project, self.views),
@@ -345,7 +344,7 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
             sorted(project.hub.authors.items()),
             project.site_url,
         )
-        digests = Digests()
+        digests = self.digested
         shown = [
             entry.item for entry in v.visible(project.hub, project.now, preview=project.preview)
         ]
@@ -359,8 +358,6 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
                 current[file.src_uri] = digests.view(view)
             elif item is not None and gathers(item):
                 current[file.src_uri] = digests.gathering(item, shown)
-            if not self.dirty:
-                continue
             if shared != self.shared:
                 file.rebuild = True
             elif file.src_uri in current:
@@ -372,15 +369,22 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
     def on_page_markdown(
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
-        item = self._project().by_src.get(page.file.src_uri)
-        view = self.views.get(page.file.src_uri)
-        page.update_date = self._page_date(item)
-        if item is not None:
-            page.meta = _safe_meta(item.title, item.description or item.summary)
-            page.meta.update(dict(item.material))
-        elif view is not None:
-            page.meta = _safe_meta(view.title, view.summary)
+        page.update_date = self._page_date(self._project().by_src.get(page.file.src_uri))
+        page.meta = self._meta(page.file.src_uri) or page.meta
         return markdown
+
+    def _meta(self, src: str) -> dict[str, Any] | None:
+        """What Material shows of a hub page (title, description, options), escaped once."""
+        item = self._project().by_src.get(src)
+        view = self.views.get(src)
+        if item is not None:
+            return {
+                **_safe_meta(item.title, item.description or item.summary),
+                **dict(item.material),
+            }
+        if view is not None:
+            return _safe_meta(view.title, view.summary)
+        return None
 
     def on_page_content(
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
@@ -410,58 +414,64 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
 
     def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
         # Every page is rendered now and no file is copied yet: the feeds can be added.
-        project = self._project()
         language = config.theme.get("language") or "en"
         if self.dirty:
             self._name_unread_pages(files)
         template = env.from_string(SEARCH_FIELD.read_text(encoding="utf-8"))
         self.search_field = template.render(config=config, folder=SEARCH_FOLDER)
         for feed in self.feeds.values():
-            digest = self.digested.feed(
-                feed, self.bodies, project.settings, project.site_url, language
-            )
-            formats = (("rss", rss), ("atom", atom), ("json", json_feed))
-            if any(self.made.get(feed.path(fmt), ("",))[0] != digest for fmt, _ in formats):
-                entries = entries_for(
-                    feed,
-                    project.hub,
-                    project.settings,
-                    project.site_url,
-                    self.bodies,
-                    Path(config.docs_dir),
-                )
-                for fmt, write in formats:
-                    self.made[feed.path(fmt)] = (
-                        digest,
-                        write(feed, entries, project.site_url, language),
-                    )
-            for fmt, _ in formats:
-                made = self.made[feed.path(fmt)][1]
-                files.append(File.generated(config, feed.path(fmt), content=made))
+            self._add_feed(feed, files, config, language)
         return env
 
-    def _made(self, path: str, digest: str, make: Callable[[], str | bytes]) -> str | bytes:
-        """An output made again only when what it shows changed (a preview's rebuilds)."""
-        if self.made.get(path, ("",))[0] != digest:
-            self.made[path] = (digest, make())
+    def _add_feed(self, feed: Feed, files: Files, config: MkDocsConfig, language: str) -> None:
+        """The feed in its three formats; its entries are gathered once, and only if one of
+        them must be made."""
+        project = self._project()
+        entries = cache(
+            partial(
+                entries_for,
+                feed,
+                project.hub,
+                project.settings,
+                project.site_url,
+                self.bodies,
+                Path(config.docs_dir),
+            )
+        )
+        digest = cache(
+            partial(
+                self.digested.feed, feed, self.bodies, project.settings, project.site_url, language
+            )
+        )
+        for fmt, write in (("rss", rss), ("atom", atom), ("json", json_feed)):
+
+            def make(write: Callable[..., str | bytes] = write) -> str | bytes:
+                return write(feed, entries(), project.site_url, language)
+
+            content = self._made(feed.path(fmt), digest, make)
+            files.append(File.generated(config, feed.path(fmt), content=content))
+
+    def _made(
+        self, path: str, digest: Callable[[], str], make: Callable[[], str | bytes]
+    ) -> str | bytes:
+        """An output made again only when what it shows changed. Only a preview's quick
+        rebuilds keep outputs; a full build makes each once, without digesting anything."""
+        if not self.dirty:
+            return make()
+        key = digest()
+        if self.made.get(path, ("",))[0] != key:
+            self.made[path] = (key, make())
         return self.made[path][1]
 
     def _name_unread_pages(self, files: Files) -> None:
         """A quick rebuild does not read unchanged pages, but the pages it rebuilds show their
         titles in the navigation: give them the titles the hub already knows."""
-        project = self._project()
         for file in files.documentation_pages():
             page = file.page
             if page is None or page.markdown is not None:
                 continue
-            item = project.by_src.get(file.src_uri)
-            view = self.views.get(file.src_uri)
             page.markdown = ""
-            if item is not None:
-                page.meta = _safe_meta(item.title, item.description or item.summary)
-                page.meta.update(dict(item.material))
-            elif view is not None:
-                page.meta = _safe_meta(view.title, view.summary)
+            page.meta = self._meta(file.src_uri) or page.meta
 
     def on_post_template(
         self, output_content: str, /, *, template_name: str, config: MkDocsConfig

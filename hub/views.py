@@ -191,6 +191,7 @@ def _paged(
                 summary=summary,
                 data={
                     **(data or {}),
+                    "listing_title": title,
                     key: chunk,
                     "page": number,
                     "pages": len(chunks),

@@ -64,7 +64,7 @@ def first_result(site: Path, query: str = QUERY) -> dict[str, Any]:
             field = page.locator("input.md-search__input")
             field.click()
             started = time.perf_counter()
-            field.press_sequentially(query)
+            field.press_sequentially(query, delay=float(os.environ.get("BH_DELAY", "100")))
             typed = time.perf_counter()
             page.locator(".md-search-result__item").first.wait_for(timeout=120_000)
             shown = time.perf_counter()

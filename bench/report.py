@@ -31,6 +31,11 @@ TARGET_SEARCH = 500 * 1000  # "500 KB"
 TARGET_SERVE = 2.0
 
 
+def tree(variant: dict[str, Any]) -> float:
+    """Peak memory of all the build's processes together (older results: the largest one)."""
+    return float(variant.get("peak_tree_mb") or variant["peak_rss_mb"])
+
+
 def mb(n: float | None) -> str:
     return "–" if n is None else f"{n / MB:.1f} MB"
 
@@ -46,13 +51,13 @@ def sec(n: float | None) -> str:
 
 
 def split_memory(size: dict[str, Any]) -> str:
-    """The build's peak (its largest process) split into Brandhub's and Pagefind's."""
+    """The build's peaks per program: Brandhub's Python process and the largest Pagefind run."""
     ph = size.get("phases") or {}
     if not ph.get("peak_rss_self_mb"):
         return ""
     return (
         f"; of which Brandhub's Python process {ph['peak_rss_self_mb']:.0f} MB and Pagefind's "
-        f"program {ph.get('peak_rss_children_mb', 0):.0f} MB (the peak is the larger of the two)"
+        f"runs {ph.get('peak_rss_children_mb', 0):.0f} MB at most (one at a time, beside the build)"
     )
 
 
@@ -206,7 +211,11 @@ def write_report(results: dict[str, Any], path: Path) -> None:
     w("")
     w("Wall time is `time.perf_counter()` around the process (interpreter start and imports")
     w("included); CPU time is the process's user + system time; peak memory is the build process's")
-    w("own `ru_maxrss` (`os.wait4`); sizes are the sum of the output files. Before each build the")
+    w(
+        "own `ru_maxrss` (`os.wait4`) and, for the target, the peak of the memory of all its processes"
+    )
+    w("together (sampled every 0.2 s: Pagefind runs beside Brandhub's Python process); sizes are")
+    w("the sum of the output files. Before each build the")
     w("benchmark waits (up to 90 s) for the 1-minute load average to fall below 1.2. Runs per")
     w(
         "variant: "
@@ -263,9 +272,14 @@ def write_report(results: dict[str, Any], path: Path) -> None:
         if loads:
             w(f"| machine load (1-min average) around the runs | | | | up to {max(loads):.1f} |")
         w(
-            f"| peak memory (RSS) | {p['peak_rss_mb']:.0f} MB | {b['peak_rss_mb']:.0f} MB | "
+            f"| peak memory (RSS), largest process | {p['peak_rss_mb']:.0f} MB | {b['peak_rss_mb']:.0f} MB | "
             f"{c['peak_rss_mb']:.0f} MB | {ratio(b['peak_rss_mb'], p['peak_rss_mb'])} |"
         )
+        if b.get("peak_tree_mb"):
+            w(
+                f"| peak memory (RSS), all processes together | {tree(p):.0f} MB | {tree(b):.0f} MB | "
+                f"{tree(c):.0f} MB | {ratio(tree(b), tree(p))} |"
+            )
         ps, bs = p["site"], b["site"]
         w(
             f"| output size | {mb(ps['bytes'])} | {mb(bs['bytes'])} | | {ratio(bs['bytes'], ps['bytes'])} |"
@@ -296,7 +310,9 @@ def write_report(results: dict[str, Any], path: Path) -> None:
         f"Build time at N divided by build time at {base['n']:,} stories (linear growth: N / {base['n']:,})."
     )
     w("")
-    w("| N | linear | plain Material | Brandhub, cached | Brandhub, cold | Brandhub peak memory |")
+    w(
+        "| N | linear | plain Material | Brandhub, cached | Brandhub, cold | Brandhub peak memory, all processes |"
+    )
     w("| ---: | ---: | ---: | ---: | ---: | ---: |")
     for s in sizes:
         w(
@@ -305,7 +321,7 @@ def write_report(results: dict[str, Any], path: Path) -> None:
             f"{sec(s['brandhub']['median_s'])} ({ratio(s['brandhub']['median_s'], base['brandhub']['median_s'])}) | "
             f"{sec(s['brandhub_cold']['median_s'])} "
             f"({ratio(s['brandhub_cold']['median_s'], base['brandhub_cold']['median_s'])}) | "
-            f"{s['brandhub']['peak_rss_mb']:.0f} MB |"
+            f"{tree(s['brandhub']):.0f} MB |"
         )
     w("")
     w("## Where Brandhub's time goes")
@@ -440,7 +456,9 @@ def write_report(results: dict[str, Any], path: Path) -> None:
     w("The benchmark types two words: `spreadsheet`, in about half of the synthetic stories (a")
     w("common word: many results to rank), and `bilbao`, a city in about one story in eight.")
     w("")
-    w("| N | word | plain Material: downloaded | plain: first result | Brandhub: downloaded | Brandhub: first result |")
+    w(
+        "| N | word | plain Material: downloaded | plain: first result | Brandhub: downloaded | Brandhub: first result |"
+    )
     w("| ---: | --- | ---: | ---: | ---: | ---: |")
     for s in sizes:
         for key in ("first_result", "first_result_rare"):
@@ -553,17 +571,18 @@ def write_report(results: dict[str, Any], path: Path) -> None:
             f"| Growth 1,000 → 10,000 linear (time ratio ≤ 11) | 10,000 not run; {growth or '–'} | {status(None)} |"
         )
     if ten:
-        rss = ten["brandhub"]["peak_rss_mb"]
+        rss = tree(ten["brandhub"])
         w(
-            f"| Peak memory ≤ 1 GB at 10,000 | {rss:.0f} MB (cold build: {ten['brandhub_cold']['peak_rss_mb']:.0f} MB)"
+            f"| Peak memory ≤ 1 GB at 10,000 (all processes together) | {rss:.0f} MB (cold build: "
+            f"{tree(ten['brandhub_cold']):.0f} MB; largest process {ten['brandhub']['peak_rss_mb']:.0f} MB)"
             f"{split_memory(ten)} "
-            f"| {status(max(rss, ten['brandhub_cold']['peak_rss_mb']) <= TARGET_RSS_MB)} |"
+            f"| {status(max(rss, tree(ten['brandhub_cold'])) <= TARGET_RSS_MB)} |"
         )
     else:
         w(
             "| Peak memory ≤ 1 GB at 10,000 | 10,000 not run; "
             + "; ".join(
-                f"{s['n']:,}: {max(s['brandhub']['peak_rss_mb'], s['brandhub_cold']['peak_rss_mb']):.0f} MB"
+                f"{s['n']:,}: {max(tree(s['brandhub']), tree(s['brandhub_cold'])):.0f} MB"
                 for s in sizes
             )
             + f" | {status(None)} |"
@@ -583,15 +602,18 @@ def write_report(results: dict[str, Any], path: Path) -> None:
     st = status(at10["bytes"] <= TARGET_SEARCH) if at10 else status(None)
     w(f"| Search ≤ 500 KB downloaded before the first result at 10,000 | {text} | {st} |")
     rare = {s["n"]: first_results(s, "first_result_rare")[1] for s in sizes}
-    text = "; ".join(
-        f"{n:,}: {ms(f['first_result_ms'])} (`{f.get('query')}`)"
-        + (
-            f", {ms(rare[n]['first_result_ms'])} (`{rare[n].get('query')}`)"
-            if rare.get(n, {}).get("first_result_ms")
-            else ""
+    text = (
+        "; ".join(
+            f"{n:,}: {ms(f['first_result_ms'])} (`{f.get('query')}`)"
+            + (
+                f", {ms(rare[n]['first_result_ms'])} (`{rare[n].get('query')}`)"
+                if rare.get(n, {}).get("first_result_ms")
+                else ""
+            )
+            for n, f in found
         )
-        for n, f in found
-    ) or "not measured"
+        or "not measured"
+    )
     st = status(at10["first_result_ms"] <= 500) if at10 else status(None)
     w(
         "| First result on screen ≤ 500 ms after typing (headless chromium) at 10,000 "

@@ -15,7 +15,8 @@ process:
 At the smallest N it also profiles one warm build with cProfile (grouped by module) and
 measures ``brandhub serve``'s rebuild after a one-story edit. Results go to
 bench/results.json and BENCHMARKS.md. Peak memory is the build process's own ru_maxrss
-(os.wait4), wall time is time.perf_counter around the process. Only the standard library and
+(os.wait4) and, sampled, the peak of its process tree together (Pagefind runs beside the
+build), wall time is time.perf_counter around the process. Only the standard library and
 the project's virtualenv are used; nothing touches the network.
 """
 
@@ -53,6 +54,7 @@ ENV.pop("BRANDHUB_NOW", None)
 ENV.pop("SOURCE_DATE_EPOCH", None)
 FEATURE_PREFIXES = ("feeds:", "api:", "api + calendars:", "calendars:", "cards:")
 KB, MB = 1024, 1024 * 1024
+PAGE = os.sysconf("SC_PAGE_SIZE")
 
 
 def log(message: str) -> None:
@@ -75,13 +77,48 @@ def settle(limit: float = float(os.environ.get("BENCH_SETTLE", "90"))) -> None:
         time.sleep(3)
 
 
+def tree_rss(pid: int) -> int:
+    """The resident memory of a process and all its descendants now, in bytes (Linux /proc)."""
+    children: dict[int, list[int]] = {}
+    for entry in os.scandir("/proc"):
+        if entry.name.isdigit():
+            try:
+                stat = Path(entry.path, "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            children.setdefault(int(stat[1]), []).append(int(entry.name))
+    total, todo = 0, [pid]
+    while todo:
+        current = todo.pop()
+        try:
+            total += int(Path(f"/proc/{current}/statm").read_text().split()[1]) * PAGE
+        except OSError:
+            pass
+        todo += children.get(current, [])
+    return total
+
+
 def measure(cmd: list[str], cwd: Path = ROOT) -> dict[str, Any]:
-    """Run ``cmd``; its wall time, its own peak RSS and its exit status."""
+    """Run ``cmd``; its wall time, its own peak RSS, the peak of its process tree's RSS
+    together (sampled every 0.2 s: Brandhub and the Pagefind runs beside it) and its exit
+    status."""
     load_before = os.getloadavg()[0]
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         start = time.perf_counter()
         proc = subprocess.Popen(cmd, cwd=cwd, env=ENV, stdout=out, stderr=err)
+        tree_peak = 0
+        done = threading.Event()
+
+        def sample() -> None:
+            nonlocal tree_peak
+            while not done.wait(0.2):
+                tree_peak = max(tree_peak, tree_rss(proc.pid))
+
+        sampler = threading.Thread(target=sample, daemon=True)
+        sampler.start()
         _, status, usage = os.wait4(proc.pid, 0)
+        done.set()
+        sampler.join()
         wall = time.perf_counter() - start
         proc.returncode = os.waitstatus_to_exitcode(status)
         err.seek(0)
@@ -91,6 +128,7 @@ def measure(cmd: list[str], cwd: Path = ROOT) -> dict[str, Any]:
         "user_s": usage.ru_utime,
         "sys_s": usage.ru_stime,
         "peak_rss_mb": usage.ru_maxrss * KB / MB,  # Linux: kilobytes
+        "peak_tree_mb": max(tree_peak / MB, usage.ru_maxrss * KB / MB),
         "rc": proc.returncode,
         "load_before": load_before,
         "load_after": os.getloadavg()[0],
@@ -145,7 +183,7 @@ def site_stats(site: Path) -> dict[str, Any]:
 
 def search_bytes(site: Path) -> dict[str, Any] | None:
     """What a reader downloads, beyond the page itself, before the first search result."""
-    if (site / "pagefind" / "pagefind-entry.json").is_file():
+    if (site / "pagefind" / "shards.json").is_file():
         return pagefind_bytes(site / "pagefind")
     index = site / "search" / "search_index.json"
     if not index.is_file():
@@ -167,13 +205,17 @@ def search_bytes(site: Path) -> dict[str, Any] | None:
 
 
 def pagefind_bytes(folder: Path) -> dict[str, Any]:
-    """An estimate for Pagefind: its script, entry, WebAssembly and metadata, the largest index
-    chunk (one query loads the chunks of its words) and five result fragments."""
-    files = [folder / "pagefind.js", folder / "pagefind-entry.json"]
-    files += sorted(folder.glob("wasm.*.pagefind"))[:1] + sorted(folder.glob("*.pf_meta"))
-    chunks = sorted((folder / "index").glob("*"), key=lambda p: p.stat().st_size)
-    fragments = sorted((folder / "fragment").glob("*"), key=lambda p: p.stat().st_size)
-    files += chunks[-1:]
+    """An estimate for Pagefind: its script and WebAssembly, each shard's entry and metadata and
+    largest index chunk (one query loads the chunks of its words), and five result fragments."""
+    shards = [folder / name for name in json.loads((folder / "shards.json").read_text())]
+    files = [folder / "shards.json", shards[0] / "pagefind.js"]
+    files += sorted(shards[0].glob("wasm.*.pagefind"))[:1]
+    fragments: list[Path] = []
+    for shard in shards:
+        files += [shard / "pagefind-entry.json", *sorted(shard.glob("*.pf_meta"))]
+        files += sorted((shard / "index").glob("*"), key=lambda p: p.stat().st_size)[-1:]
+        fragments += (shard / "fragment").glob("*")
+    fragments.sort(key=lambda p: p.stat().st_size)
     median_fragment = fragments[len(fragments) // 2] if fragments else None
     result = _sizes("pagefind (estimate)", folder.parent, [p for p in files if p.is_file()])
     if median_fragment is not None:
@@ -294,6 +336,9 @@ def bench_size(n: int, runs: int, *, profile: bool, serve: bool) -> dict[str, An
             statistics.median(r["user_s"] + r["sys_s"] for r in ok) if ok else None
         )
         result[key]["peak_rss_mb"] = max((r["peak_rss_mb"] for r in ok), default=None)
+        result[key]["peak_tree_mb"] = max(
+            (r.get("peak_tree_mb", r["peak_rss_mb"]) for r in ok), default=None
+        )
 
     timers = hub / "phases.json"
     shutil.rmtree(out_hub, ignore_errors=True)

@@ -44,6 +44,7 @@ from hub.search import FOLDER as SEARCH_FOLDER
 from hub.search import (
     BackgroundIndexer,
     SearchIndexError,
+    ShardedIndex,
     add_to_header,
     index_site,
     mark_searchable,
@@ -118,6 +119,8 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
         self.pending: tuple[dict[str, str], str, set[str]] = ({}, "", set())
         self.pages: set[str] = set()  # the HTML files of the last finished build
         self.indexer = BackgroundIndexer()
+        self.index: ShardedIndex | None = None  # a full build's search index, made as it goes
+        self.started_dirty = False  # `mkdocs build --dirty` rewrites only some pages
         self.made: dict[str, tuple[str, str | bytes]] = {}  # preview: feeds, API by digest
         self.digested = Digests()  # this build's digests of items
         self.project: Project | None = None
@@ -142,6 +145,7 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.serving = command == "serve"
         self.dirty = dirty and self.serving
+        self.started_dirty = dirty
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if not config.use_directory_urls:
@@ -310,8 +314,12 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
         link = self.previews.get(page.file.src_uri)
         if link is None:
             return output
-        output = add_to_header(mark_searchable(output), self.search_field)
         view = self.views.get(page.file.src_uri)
+        if view is None or view.data.get("page", 1) == 1:  # later pages repeat the title
+            output = mark_searchable(output)
+            if self.index is not None:
+                self.index.written(page.file.dest_uri)
+        output = add_to_header(output, self.search_field)
         keys = ["all"] + ([view.feed_key] if view is not None and view.feed_key else [])
         tags = self.renderer.fragment(
             "head.html",
@@ -419,6 +427,13 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
             self._name_unread_pages(files)
         template = env.from_string(SEARCH_FIELD.read_text(encoding="utf-8"))
         self.search_field = template.render(config=config, folder=SEARCH_FOLDER)
+        if not self.serving and not self.started_dirty:
+            try:
+                self.index = ShardedIndex(
+                    Path(config.site_dir), self._project().settings.search_shard_pages
+                )
+            except (SearchIndexError, OSError) as exc:
+                raise PluginError(f"Search: {exc}") from None
         for feed in self.feeds.values():
             self._add_feed(feed, files, config, language)
         return env
@@ -491,10 +506,19 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
         if self.serving:  # the preview reloads now; its search catches up a moment later
             self.indexer.submit(site)
             return
+        index, self.index = self.index, None
         try:
-            index_site(site)
+            if index is not None:
+                index.finish()
+            else:  # `mkdocs build --dirty`: the pages not rewritten are indexed too
+                index_site(site)
         except SearchIndexError as exc:
             raise PluginError(str(exc)) from None
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if self.index is not None:
+            self.index.abandon()
+            self.index = None
 
     def on_shutdown(self) -> None:
         self.indexer.stop()

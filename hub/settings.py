@@ -55,6 +55,7 @@ SCHEMA: s.Schema = {
     "feed_limit": s.Field(s.integer(minimum=1), default=50),
     "feed_full_content": s.Field(s.boolean(), default=True),
     "stories_per_page": s.Field(s.integer(minimum=1), default=12),
+    "search_shard_pages": s.Field(s.integer(minimum=1), default=2500),
     "mastodon_limit": s.Field(s.integer(minimum=1), default=500),
     "card_background": s.Field(s.pattern(COLOUR, COLOUR_HINT), default="#1F2937"),
     "card_text": s.Field(s.pattern(COLOUR, COLOUR_HINT), default="#FFFFFF"),
@@ -80,6 +81,7 @@ class Settings:
     feed_limit: int = 50
     feed_full_content: bool = True
     stories_per_page: int = 12
+    search_shard_pages: int = 2500  # pages per Pagefind run (hub.search): its memory
     mastodon_limit: int = 500
     card_background: str = "#1F2937"
     card_text: str = "#FFFFFF"

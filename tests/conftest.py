@@ -41,10 +41,11 @@ def output_text(site: Path) -> str:
     return "\n".join(texts)
 
 
-def search_records(site: Path) -> dict[str, dict[str, Any]]:
-    """What Pagefind indexed, by address: each page's title and text (its fragment files)."""
+def search_records(site: Path, shard: str = "*") -> dict[str, dict[str, Any]]:
+    """What Pagefind indexed, by address: each page's title and text (its fragment files), in
+    every shard of the index or in one (``"0/"``)."""
     records = {}
-    for path in (site / "pagefind" / "fragment").glob("*.pf_fragment"):
+    for path in (site / "pagefind").glob(f"{shard.strip('/')}/fragment/*.pf_fragment"):
         data = gzip.decompress(path.read_bytes()).removeprefix(b"pagefind_dcd")
         record = json.loads(data)
         records[record["url"]] = record

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -70,7 +71,10 @@ def test_search_indexes_content_and_finds_listings_by_title(site: Callable[[str]
     # A listing's list is not indexed again: each story is found on its own page.
     assert "thing number 1" not in records["/stories/"]["content"]
     # Nor anything found in it: a listed story's image and its text would match searches.
-    assert records["/stories/page/2/"]["meta"] == {"title": "Small wins, page 2"}
+    assert records["/stories/"]["meta"] == {"title": "Small wins"}
+    # Later pages of a listing repeat its title: only the first is a search result.
+    assert (hub.site / "stories/page/2/index.html").is_file()
+    assert not [url for url in records if "/page/" in url]
     story = records["/stories/win-1/"]
     assert story["meta"]["title"] == "Small win number 1"
     assert "The fleet team did thing number 1" in story["content"]
@@ -82,8 +86,35 @@ def test_search_indexes_content_and_finds_listings_by_title(site: Callable[[str]
         r for url, r in records.items() if url.startswith("/snippets/") and url != "/snippets/"
     ]
     assert "We are hiring drivers in Madrid" in snippet["content"]
-    assert (hub.site / "pagefind/pagefind.js").is_file()
+    assert (hub.site / "pagefind/0/pagefind.js").is_file()
     assert not (hub.site / "search/search_index.json").exists()
+
+
+def test_a_large_hub_is_indexed_in_shards_the_browser_merges(
+    site: Callable[[str], Hub],
+) -> None:
+    # Pagefind's memory grows with the pages of one run: a big hub is indexed in shards.
+    hub = site("basic")
+    hub.build("--now", "2026-11-23T12:00")
+    whole = search_records(hub.site)
+    config = hub.root / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8") + "      search_shard_pages: 4\n", encoding="utf-8"
+    )
+    hub.build("--now", "2026-11-23T12:00")
+    shards = json.loads((hub.site / "pagefind/shards.json").read_text(encoding="utf-8"))
+    assert len(shards) == -(-len(whole) // 4) > 2
+    per_shard = [
+        len(list((hub.site / "pagefind" / shard / "fragment").glob("*.pf_fragment")))
+        for shard in shards
+    ]
+    assert sum(per_shard) == len(whole) and max(per_shard) == 4
+    # The same pages, each in one shard; nothing of the build is left beside the index.
+    assert search_records(hub.site).keys() == whole.keys()
+    assert sorted(p.name for p in (hub.site / "pagefind").iterdir()) == sorted(
+        [*(s.strip("/") for s in shards), "shards.json"]
+    )
+    assert not [p for p in hub.site.iterdir() if p.name.startswith(".")]
 
 
 def test_unpublished_items_appear_nowhere(site: Callable[[str], Hub]) -> None:

@@ -100,7 +100,7 @@ class Preview:
     def search_titles(self) -> set[str]:
         """The titles the preview's search knows (its index is written after each rebuild)."""
         titles = set()
-        for path in self.tmp.glob("mkdocs_*/pagefind/fragment/*.pf_fragment"):
+        for path in self.tmp.glob("mkdocs_*/pagefind/*/fragment/*.pf_fragment"):
             data = gzip.decompress(path.read_bytes()).removeprefix(b"pagefind_dcd")
             titles.add(json.loads(data)["meta"]["title"])
         return titles

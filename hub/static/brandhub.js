@@ -327,12 +327,25 @@
     try { return JSON.parse(config.textContent).translations || {}; } catch (e) { return {}; }
   }
 
+  // The index comes in shards (hub/search.py): the first bundle's script searches them all.
   function loadPagefind(root, folder) {
     if (!pagefind) {
-      pagefind = import(new URL(folder + "/pagefind.js", root).href).then(function (pf) {
-        return pf.options({ baseUrl: root.pathname }).then(function () {
-          pf.init();
-          return pf;
+      var base = new URL(folder + "/", root);
+      var listed = fetch(new URL("shards.json", base).href).then(function (response) {
+        if (!response.ok) throw new Error("no search index");
+        return response.json();
+      });
+      pagefind = listed.then(function (shards) {
+        return import(new URL(shards[0] + "pagefind.js", base).href).then(function (pf) {
+          var options = { baseUrl: root.pathname };
+          return pf.options(options).then(function () {
+            return Promise.all(shards.slice(1).map(function (shard) {
+              return pf.mergeIndex(new URL(shard, base).pathname, options);
+            }));
+          }).then(function () {
+            pf.init();
+            return pf;
+          });
         });
       });
       pagefind.catch(function () { pagefind = null; });  // try again on the next keystroke
@@ -438,24 +451,51 @@
         }
       });
     }
+    // Searching waits until the reader pauses, runs one search at a time, and skips the
+    // stale ones: at 10,000 stories a one-letter search ranks most of the hub (0.6 s in
+    // Pagefind), and searches queued behind it would hold back the one the reader wants.
+    // Index chunks are fetched at every keystroke, so the pause costs no download time.
+    var PAUSE_MS = 150;
+    var MIN_LETTERS = 2;
+    var timer = 0;
+    var busy = false;
+    var waiting = null;
     function run() {
       var text = query.value.trim();
       var ticket = ++latest;
-      if (!text) {
+      window.clearTimeout(timer);
+      if (text.length < MIN_LETTERS) {
         results = [];
         list.replaceChildren();
-        status.textContent = placeholder;
+        status.textContent = placeholder;  // one letter would match most of a large hub
         return;
       }
+      loadPagefind(site, folder).then(function (pf) { return pf.preload(text); }).catch(function () {});
+      timer = window.setTimeout(function () { search(text, ticket); }, PAUSE_MS);
+    }
+    function search(text, ticket) {
+      if (ticket !== latest) return;
+      if (busy) { waiting = [text, ticket]; return; }  // runs when the current search ends
+      busy = true;
+      function next() {
+        busy = false;
+        var later = waiting;
+        waiting = null;
+        if (later) search(later[0], later[1]);
+      }
       loadPagefind(site, folder).then(function (pf) {
-        return pf.debouncedSearch(text, {}, 60);
-      }).then(function (search) {
-        if (!search || ticket !== latest) return;  // a newer keystroke took over
-        results = search.results;
+        return pf.search(text);
+      }).then(function (found) {
+        next();
+        if (!found || ticket !== latest) return;  // a newer keystroke took over
+        results = found.results;
         shown = 0;
         list.replaceChildren();
         status.textContent = counted(results.length);
         return showMore(ticket);
+      }, function (error) {
+        next();
+        throw error;
       }).catch(function () {
         if (ticket === latest) status.textContent = "Search could not load; reload the page to try again.";
       });

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import json
 import re
+from pathlib import Path
 from typing import Any
 
 import pytest
+from click.testing import CliRunner
 
+from hub.cli import cli
+from tests.browser.conftest import serving
 from tests.browser.test_accessibility import PAGE_TYPES
+from tests.conftest import DEMO_NOW, ROOT, search_records
 
 pytestmark = pytest.mark.browser
 
@@ -135,3 +141,55 @@ def test_search_ignores_accents_both_ways(page: Any, query: str, title: str) -> 
     page.goto("./")
     search(page, query)
     result(page, title)
+
+
+def test_search_waits_for_a_second_letter(page: Any) -> None:
+    # One letter matches most of a large hub and costs the reader the most time of any query.
+    page.goto("./")
+    search(page, "t")
+    status = page.locator("[data-bh-search-status]")
+    page.wait_for_timeout(600)
+    assert page.locator(".md-search-result__item").count() == 0
+    assert status.inner_text() == "Type to start searching"
+    page.get_by_role("searchbox", name="Search").press_sequentially("amales", delay=20)
+    assert "driver academy" in result(page, "driver academy").inner_text().lower()
+
+
+def test_search_merges_the_shards_of_a_large_hub(
+    browser: Any, tmp_path: Path, demo_site: Path
+) -> None:
+    # The demo indexed in shards of ten pages, as a hub of thousands is in shards of 2,500.
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(
+        (ROOT / "mkdocs.yml")
+        .read_text(encoding="utf-8")
+        .replace("docs_dir: content", f"docs_dir: {ROOT / 'content'}")
+        .replace("custom_dir: theme", f"custom_dir: {ROOT / 'theme'}")
+        .replace("  - brandhub:\n", "  - brandhub:\n      search_shard_pages: 10\n"),
+        encoding="utf-8",
+    )
+    site = tmp_path / "site"
+    built = CliRunner().invoke(
+        cli, ["build", "-f", str(config), "-d", str(site), "--now", DEMO_NOW]
+    )
+    assert built.exit_code == 0, built.output
+    shards = json.loads((site / "pagefind/shards.json").read_text(encoding="utf-8"))
+    assert len(shards) > 3
+    # Two stories indexed in different shards are both found, as in the unsharded demo.
+    records = {shard: search_records(site, shard) for shard in shards}
+    first = next(s for s in shards if "/stories/2026-11-monterrey-driver-academy/" in records[s])
+    second = next(s for s in shards if "/stories/2026-06-first-aid-valencia/" in records[s])
+    assert first != second
+    with serving(site) as url:
+        context = browser.new_context(base_url=url)
+        page = context.new_page()
+        errors: list[str] = []
+        page.on("pageerror", lambda exc: errors.append(str(exc)))
+        page.goto("guidelines/")
+        search(page, "tamales")
+        result(page, "driver academy").click()
+        page.wait_for_url(re.compile(r"/stories/2026-11-monterrey-driver-academy/$"))
+        search(page, "first-aiders")
+        assert "first-aiders" in result(page, "first-aiders").inner_text()
+        context.close()
+    assert errors == []

@@ -447,7 +447,7 @@ def write_report(results: dict[str, Any], path: Path) -> None:
     w("")
     w("`bench/firstresult.py` serves each built site compressed, as GitHub Pages does, opens a")
     w("story page in headless chromium (Debian's), clicks the header's search field and types a")
-    w("word. Measured: the time from the last keystroke to the first result on screen (and, in")
+    w("word at a quick typist's pace (a key every 100 ms). Measured: the time from the last keystroke to the first result on screen (and, in")
     w("`results.json`, from the first keystroke), and the bytes the browser downloaded for search")
     w("from the page's load on (Material's search fetches its whole index as the page opens;")
     w("Brandhub's Pagefind fetches its script, WebAssembly and the index chunks of the typed word")

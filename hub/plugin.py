@@ -236,24 +236,18 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
             inclusion = InclusionLevel.INCLUDED if view.src in IN_NAV else InclusionLevel.NOT_IN_NAV
             files.append(_HubFile.generated(config, view.src, content="", inclusion=inclusion))
         self._add_previews(files, config)
-        files.append(
-            File.generated(
-                config,
-                "api/snippets.json",
-                content=self._made(
-                    "api/snippets.json",
-                    partial(
-                        self.digested.posts,
-                        project.hub.items,
-                        project.now,
-                        project.settings,
-                        project.site_url,
-                    ),
-                    lambda: snippets_document(
-                        project.hub, project.settings, project.now, project.site_url
-                    ),
-                ),
-            )
+        self._output(
+            files,
+            config,
+            "api/snippets.json",
+            partial(
+                self.digested.posts,
+                project.hub.items,
+                project.now,
+                project.settings,
+                project.site_url,
+            ),
+            lambda: snippets_document(project.hub, project.settings, project.now, project.site_url),
         )
         files.append(
             File.generated(
@@ -479,20 +473,36 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
             def make(write: Callable[..., str | bytes] = write) -> str | bytes:
                 return write(feed, entries(), project.site_url, language)
 
-            content = self._made(feed.path(fmt), digest, make)
-            files.append(File.generated(config, feed.path(fmt), content=content))
+            self._output(files, config, feed.path(fmt), digest, make)
 
-    def _made(
-        self, path: str, digest: Callable[[], str], make: Callable[[], str | bytes]
-    ) -> str | bytes:
-        """An output made again only when what it shows changed. Only a preview's quick
-        rebuilds keep outputs; a full build makes each once, without digesting anything."""
-        if not self.dirty:
-            return make()
-        key = digest()
-        if self.made.get(path, ("",))[0] != key:
-            self.made[path] = (key, make())
-        return self.made[path][1]
+    def _output(
+        self,
+        files: Files,
+        config: MkDocsConfig,
+        path: str,
+        digest: Callable[[], str],
+        make: Callable[[], str | bytes],
+    ) -> None:
+        """Add a made file (a feed, the API) to the site.
+
+        A full build writes it into the site folder at once, as MkDocs lets plugins do, rather
+        than holding it to the end of the build (the API alone is 50 MB at 10,000 stories). A
+        preview's quick rebuild keeps each one and makes it again only when what it shows
+        changed; a full build makes each once, without digesting anything."""
+        if self.dirty:
+            key = digest()
+            if self.made.get(path, ("",))[0] != key:
+                self.made[path] = (key, make())
+            files.append(File.generated(config, path, content=self.made[path][1]))
+            return
+        target = Path(config.site_dir) / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        content = make()
+        if isinstance(content, str):
+            target.write_text(content, encoding="utf-8")
+        else:
+            target.write_bytes(content)
+        files.append(File.generated(config, path, abs_src_path=str(target)))
 
     def _name_unread_pages(self, files: Files) -> None:
         """A quick rebuild does not read unchanged pages, but the pages it rebuilds show their

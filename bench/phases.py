@@ -57,6 +57,23 @@ def _wrap(name: str | Callable[..., str], fn: Callable[..., Any]) -> Callable[..
     return timed
 
 
+def _wrap_pieces(name: str, fn: Callable[..., Any]) -> Callable[..., Any]:
+    """For a function that returns its result in pieces (a generator): time making each."""
+    step = _wrap(name, next)
+
+    @functools.wraps(fn)
+    def pieces(*args: Any, **kwargs: Any) -> Any:
+        made = fn(*args, **kwargs)
+        while True:
+            try:
+                piece = step(made)
+            except StopIteration:
+                return
+            yield piece
+
+    return pieces
+
+
 def _patch(owner: Any, attr: str, name: str | Callable[..., str]) -> None:
     original = getattr(owner, attr, None)
     if original is None:
@@ -119,10 +136,17 @@ def install_timers() -> None:
     _patch(plugin, "entries_for", "feeds: entries (entries_for)")
     for fmt in ("rss", "atom", "json_feed"):
         _patch(plugin, fmt, f"feeds: serialise ({fmt})")
-    _patch(plugin, "snippets_document", "api: snippets.json")
+    if hasattr(plugin, "snippets_chunks"):  # made in pieces while it is written
+        plugin.snippets_chunks = _wrap_pieces("api: snippets.json", plugin.snippets_chunks)
+    else:
+        _patch(plugin, "snippets_document", "api: snippets.json")
     _patch(plugin, "campaign_ics", "calendars: .ics")
-    # Search: Brandhub's own (Pagefind's program, after the pages are written).
+    # Search: Brandhub's own. Pagefind's program runs beside the build, shard by shard; what
+    # the build waits for is the end of the last shard (finish), or a whole-site run.
     _patch(plugin, "index_site", "search: Pagefind index (index_site)")
+    if hasattr(plugin, "ShardedIndex"):
+        _patch(plugin.ShardedIndex, "finish", "search: Pagefind, the shards left at the end")
+        _patch(plugin.ShardedIndex, "written", "search: field and markers in each page")
     _patch(plugin, "mark_searchable", "search: field and markers in each page")
     _patch(plugin, "add_to_header", "search: field and markers in each page")
     # MkDocs itself.

@@ -8,6 +8,7 @@ build clock, so two builds of the same content give the same bytes.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from datetime import datetime
 from typing import Any
 
@@ -61,17 +62,28 @@ def _entry(post: Post, settings: Settings, site_url: str) -> dict[str, Any]:
 
 
 def snippets_document(hub: Hub, settings: Settings, now: datetime, site_url: str) -> str:
+    return "".join(snippets_chunks(hub, settings, now, site_url))
+
+
+def snippets_chunks(hub: Hub, settings: Settings, now: datetime, site_url: str) -> Iterator[str]:
+    """The document in pieces, one snippet at a time: the same text as ``json.dumps`` of the
+    whole document with ``indent=1``, without holding all of it (tens of megabytes, and many
+    times that as Python objects, at 10,000 stories)."""
     items = [item for item in hub.items if is_public(item, now)]
     items.sort(key=lambda i: (i.date.timestamp() if i.date else 0.0, i.url), reverse=True)
-    snippets = [
-        _entry(post, settings, site_url)
-        for item in items
-        for post in posts_for(item, settings, site_url)
-    ]
-    document = {
+    frame = {
         "$schema": SCHEMA_URI,
         "version": 1,
         "hub": {"name": settings.organisation, "url": site_url},
-        "snippets": snippets,
+        "snippets": [],
     }
-    return json.dumps(document, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+    head, _, tail = json.dumps(frame, ensure_ascii=False, indent=1).rpartition("[]")
+    yield head + "["
+    first = True
+    for item in items:
+        for post in posts_for(item, settings, site_url):
+            entry = json.dumps(_entry(post, settings, site_url), ensure_ascii=False, indent=1)
+            # One level deeper than on its own; JSON text has no raw newline inside strings.
+            yield ("\n" if first else ",\n") + "\n".join("  " + line for line in entry.split("\n"))
+            first = False
+    yield ("]" if first else "\n ]") + tail + "\n"

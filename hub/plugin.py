@@ -9,7 +9,7 @@ on_page_content wraps pages with their byline, journey, share posts and listings
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import datetime
 from functools import cache, partial
 from pathlib import Path
@@ -28,7 +28,7 @@ from mkdocs.utils import get_build_date
 from mkdocs.utils.templates import TemplateContext
 
 from hub import views as v
-from hub.api import snippets_document
+from hub.api import snippets_chunks
 from hub.calendar import calendar_path, campaign_ics
 from hub.exposure import private_assets
 from hub.feeds import Feed, atom, entries_for, feeds, json_feed, rss
@@ -247,7 +247,7 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
                 project.settings,
                 project.site_url,
             ),
-            lambda: snippets_document(project.hub, project.settings, project.now, project.site_url),
+            lambda: snippets_chunks(project.hub, project.settings, project.now, project.site_url),
         )
         files.append(
             File.generated(
@@ -481,9 +481,9 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
         config: MkDocsConfig,
         path: str,
         digest: Callable[[], str],
-        make: Callable[[], str | bytes],
+        make: Callable[[], str | bytes | Iterable[str]],
     ) -> None:
-        """Add a made file (a feed, the API) to the site.
+        """Add a made file (a feed, the API, which comes in pieces) to the site.
 
         A full build writes it into the site folder at once, as MkDocs lets plugins do, rather
         than holding it to the end of the build (the API alone is 50 MB at 10,000 stories). A
@@ -492,16 +492,18 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
         if self.dirty:
             key = digest()
             if self.made.get(path, ("",))[0] != key:
-                self.made[path] = (key, make())
+                made = make()
+                self.made[path] = (key, made if isinstance(made, str | bytes) else "".join(made))
             files.append(File.generated(config, path, content=self.made[path][1]))
             return
         target = Path(config.site_dir) / path
         target.parent.mkdir(parents=True, exist_ok=True)
         content = make()
-        if isinstance(content, str):
-            target.write_text(content, encoding="utf-8")
-        else:
+        if isinstance(content, bytes):
             target.write_bytes(content)
+        else:
+            with target.open("w", encoding="utf-8") as out:
+                out.writelines([content] if isinstance(content, str) else content)
         files.append(File.generated(config, path, abs_src_path=str(target)))
 
     def _name_unread_pages(self, files: Files) -> None:

@@ -179,9 +179,12 @@ def _paged(
     of pages and the addresses the pager links to; later pages say their number in the title.
     """
     chunks = [entries[i : i + size] for i in range(0, len(entries), size)] or [[]]
+    # One list for all the pages of the listing (read only): a list per page would be
+    # quadratic, 700,000 addresses for the 833 pages of 10,000 stories.
+    page_urls = tuple(listing_url(folder, n) for n in range(1, len(chunks) + 1))
     views = []
     for number, chunk in enumerate(chunks, start=1):
-        url = listing_url(folder, number)
+        url = page_urls[number - 1]
         views.append(
             View(
                 src=f"{url}index.md",
@@ -195,9 +198,9 @@ def _paged(
                     key: chunk,
                     "page": number,
                     "pages": len(chunks),
-                    "previous": listing_url(folder, number - 1) if number > 1 else None,
-                    "next": listing_url(folder, number + 1) if number < len(chunks) else None,
-                    "page_urls": [listing_url(folder, n) for n in range(1, len(chunks) + 1)],
+                    "previous": page_urls[number - 2] if number > 1 else None,
+                    "next": page_urls[number] if number < len(chunks) else None,
+                    "page_urls": page_urls,
                 },
                 feed_key=feed_key,
             )

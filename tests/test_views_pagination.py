@@ -168,7 +168,7 @@ def test_views_are_split_like_the_story_listing(count: int, pages: int) -> None:
         assert shown == [f"S{n}" for n in reversed(range(count))], listing
         for number, url in enumerate(urls, start=1):
             data = views[url].data
-            assert (data["page"], data["pages"], data["page_urls"]) == (number, pages, urls)
+            assert (data["page"], data["pages"], list(data["page_urls"])) == (number, pages, urls)
             assert data["previous"] == (urls[number - 2] if number > 1 else None)
             assert data["next"] == (urls[number] if number < pages else None)
     stories, tag, person = views["stories/"], views["tags/wins/"], views["authors/ana/"]

@@ -150,7 +150,11 @@ def write_report(results: dict[str, Any], path: Path) -> None:
         f"memory {m['memory_gb']:.1f} GB; Linux {m['kernel']}"
     )
     w(f"- Python {m['python']}; " + ", ".join(f"{k} {v}" for k, v in m["versions"].items()))
-    w("- MkDocs builds are single-threaded: every number below is one core's work.")
+    w(
+        "- MkDocs builds are single-threaded: plain Material's numbers are one core's work. A full"
+        " Brandhub build forks a second process for about half of its pages (`hub/parallel.py`),"
+        " and runs Pagefind beside them: it uses both cores."
+    )
     w("")
     w("## What is built")
     w("")
@@ -210,11 +214,11 @@ def write_report(results: dict[str, Any], path: Path) -> None:
     w("```")
     w("")
     w("Wall time is `time.perf_counter()` around the process (interpreter start and imports")
-    w("included); CPU time is the process's user + system time; peak memory is the build process's")
-    w(
-        "own `ru_maxrss` (`os.wait4`) and, for the target, the peak of the memory of all its processes"
-    )
-    w("together (sampled every 0.2 s: Pagefind runs beside Brandhub's Python process); sizes are")
+    w("included); CPU time is the user + system time of the process and the processes it waited")
+    w("for (Brandhub's worker, Pagefind); peak memory is the largest process's `ru_maxrss`")
+    w("(`os.wait4`) and, for the target, the peak of the memory of all the build's processes")
+    w("together, each counted by its proportional set size (PSS: memory the worker shares with the")
+    w("build it was forked from counts once), sampled every 0.2 s; sizes are")
     w("the sum of the output files. Before each build the")
     w("benchmark waits (up to 90 s) for the 1-minute load average to fall below 1.2. Runs per")
     w(
@@ -277,7 +281,7 @@ def write_report(results: dict[str, Any], path: Path) -> None:
         )
         if b.get("peak_tree_mb"):
             w(
-                f"| peak memory (RSS), all processes together | {tree(p):.0f} MB | {tree(b):.0f} MB | "
+                f"| peak memory, all processes together (PSS) | {tree(p):.0f} MB | {tree(b):.0f} MB | "
                 f"{tree(c):.0f} MB | {ratio(tree(b), tree(p))} |"
             )
         ps, bs = p["site"], b["site"]
@@ -329,6 +333,9 @@ def write_report(results: dict[str, Any], path: Path) -> None:
     w("One warm build (cards cached) per N, run in-process by `bench/phases.py` with exclusive")
     w("timers: each phase's time excludes the phases timed inside it, so the rows add up to the")
     w('command. "rest" of a plugin event is its own code outside the functions listed separately.')
+    w("These builds run in one process (`parallel_build: false`), so that the timers see all the")
+    w("work; the timed builds above write about half of the stories and listing pages in a second")
+    w("process (`hub/parallel.py`), which this machine's second core runs beside the first.")
     for s in sizes:
         ph = s.get("phases")
         if not ph:
@@ -345,7 +352,7 @@ def write_report(results: dict[str, Any], path: Path) -> None:
         if ph.get("peak_rss_self_mb"):
             w(
                 f"Peak memory in this build: Brandhub's Python process {ph['peak_rss_self_mb']:.0f} MB; "
-                f"Pagefind's indexing program, which runs after the pages are written, "
+                f"the largest run of Pagefind's indexing program (one shard, beside the build), "
                 f"{ph.get('peak_rss_children_mb', 0):.0f} MB."
             )
             w("")

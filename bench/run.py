@@ -10,13 +10,14 @@ process:
 - plain Material: ``mkdocs build -f plain/mkdocs.yml -d OUT`` (runs: median);
 - Brandhub, cold: ``brandhub build ... --now NOW`` with an empty social-card cache (once);
 - Brandhub, warm: the same with the cards cached by the cold build (runs: median);
-- Brandhub, phases: one warm build in-process with exclusive timers (bench/phases.py).
+- Brandhub, phases: one warm build in-process with exclusive timers (bench/phases.py), in
+  one process (``parallel_build: false``) so that the timers see all of its work.
 
 At the smallest N it also profiles one warm build with cProfile (grouped by module) and
 measures ``brandhub serve``'s rebuild after a one-story edit. Results go to
 bench/results.json and BENCHMARKS.md. Peak memory is the build process's own ru_maxrss
-(os.wait4) and, sampled, the peak of its process tree together (Pagefind runs beside the
-build), wall time is time.perf_counter around the process. Only the standard library and
+(os.wait4) and, sampled, the peak of its process tree together (proportional set sizes:
+the worker that writes half of the pages and Pagefind run beside the build), wall time is time.perf_counter around the process. Only the standard library and
 the project's virtualenv are used; nothing touches the network.
 """
 
@@ -77,8 +78,12 @@ def settle(limit: float = float(os.environ.get("BENCH_SETTLE", "90"))) -> None:
         time.sleep(3)
 
 
-def tree_rss(pid: int) -> int:
-    """The resident memory of a process and all its descendants now, in bytes (Linux /proc)."""
+def tree_memory(pid: int) -> int:
+    """The memory of a process and all its descendants now, in bytes (Linux /proc).
+
+    Each process counts its proportional set size (PSS): a page shared by n processes counts
+    1/n in each, so what the build shares with the worker it forks (hub.parallel: the same
+    pages until one of them writes) is counted once, not twice as summed RSS would."""
     children: dict[int, list[int]] = {}
     for entry in os.scandir("/proc"):
         if entry.name.isdigit():
@@ -90,18 +95,28 @@ def tree_rss(pid: int) -> int:
     total, todo = 0, [pid]
     while todo:
         current = todo.pop()
-        try:
-            total += int(Path(f"/proc/{current}/statm").read_text().split()[1]) * PAGE
-        except OSError:
-            pass
+        total += _pss(current)
         todo += children.get(current, [])
     return total
 
 
+def _pss(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1]) * KB
+    except OSError:  # gone, or a kernel without smaps_rollup: its RSS
+        pass
+    try:
+        return int(Path(f"/proc/{pid}/statm").read_text().split()[1]) * PAGE
+    except OSError:
+        return 0
+
+
 def measure(cmd: list[str], cwd: Path = ROOT) -> dict[str, Any]:
-    """Run ``cmd``; its wall time, its own peak RSS, the peak of its process tree's RSS
-    together (sampled every 0.2 s: Brandhub and the Pagefind runs beside it) and its exit
-    status."""
+    """Run ``cmd``; its wall time, its own peak RSS, the peak of its process tree's memory
+    together (PSS, sampled every 0.2 s: Brandhub, its worker and the Pagefind runs beside
+    it) and its exit status."""
     load_before = os.getloadavg()[0]
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         start = time.perf_counter()
@@ -112,7 +127,7 @@ def measure(cmd: list[str], cwd: Path = ROOT) -> dict[str, Any]:
         def sample() -> None:
             nonlocal tree_peak
             while not done.wait(0.2):
-                tree_peak = max(tree_peak, tree_rss(proc.pid))
+                tree_peak = max(tree_peak, tree_memory(proc.pid))
 
         sampler = threading.Thread(target=sample, daemon=True)
         sampler.start()
@@ -367,9 +382,19 @@ def bench_size(n: int, runs: int, *, profile: bool, serve: bool) -> dict[str, An
 
 
 def phases_cmd(mode: str, out_file: Path, hub: Path, out: Path) -> list[str]:
-    """A Brandhub build run by bench/phases.py with timers or the profiler (``mode``)."""
+    """A Brandhub build run by bench/phases.py with timers or the profiler (``mode``).
+
+    In one process (``parallel_build: false``): the timers and the profiler see only their
+    own process, and a normal build writes half of the pages in a second one."""
+    config = hub / "brandhub" / "mkdocs.yml"
+    one = hub / "brandhub" / "mkdocs-one-process.yml"
+    text = config.read_text(encoding="utf-8")
+    one.write_text(
+        text.replace("  - brandhub:\n", "  - brandhub:\n      parallel_build: false\n", 1),
+        encoding="utf-8",
+    )
     script = [sys.executable, str(BENCH / "phases.py"), mode, str(out_file), "--"]
-    return [*script, *brandhub_args(hub, out)]
+    return [*script, "build", "-f", str(one), "-d", str(out), "--now", NOW]
 
 
 def plain_phases(hub: Path, out: Path) -> dict[str, Any] | None:

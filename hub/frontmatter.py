@@ -151,6 +151,11 @@ _READ: dict[tuple[bytes, str, str], tuple[Document, list[Problem]]] = {}
 _READ_LIMIT = 50_000  # files
 
 
+def forget() -> None:
+    """A one-off build reads each file once: drop what a preview keeps between rebuilds."""
+    _READ.clear()
+
+
 def _read(raw: bytes, *, path: str, rel: str) -> tuple[Document, list[Problem]]:
     doc = Document(path=path, rel=rel)
     try:

@@ -3,11 +3,15 @@
 on_config loads and checks the whole hub (nothing is built when anything is wrong);
 on_files drops unpublished pages, moves pages to their slugs and adds the generated listing
 pages; on_page_markdown makes front-matter values safe for Material's templates;
-on_page_content wraps pages with their byline, journey, share posts and listings.
+on_page_context wraps pages with their byline, journey, share posts and listings as each is
+written. A full build forks a worker at the end of on_nav (hub.parallel) that converts and
+writes about half of the items and listings; the build gives those pages an empty template,
+which MkDocs skips, and takes their anchors and feed bodies from the worker in on_env.
 """
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Callable, Iterable
 from datetime import datetime
@@ -16,17 +20,20 @@ from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import urlsplit
 
+from jinja2 import ChoiceLoader, DictLoader
 from markupsafe import Markup, escape
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_build_date
 from mkdocs.utils.templates import TemplateContext
 
+from hub import frontmatter, parallel, voice
 from hub import views as v
 from hub.api import snippets_chunks
 from hub.calendar import calendar_path, campaign_ics
@@ -55,12 +62,20 @@ from hub.socialcards import card_file
 from hub.steps import journey
 from hub.urls import TYPED_FOLDERS
 
+try:  # MkDocs' own page functions, which hub.parallel's worker runs for its share of pages
+    from mkdocs.commands.build import _build_page, _populate_page
+except ImportError:  # pragma: no cover - a later MkDocs: the build writes every page itself
+    _build_page = _populate_page = None  # type: ignore[assignment]
+
 STATIC = Path(__file__).parent / "static"
 SCHEMAS = Path(__file__).parent / "schemas"
+log = logging.getLogger("mkdocs.plugins.brandhub")
 SEARCH_FIELD = Path(__file__).parent / "templates" / "theme" / "search.html"
 MATERIAL_SEARCH = ("material/search", "search")
 STYLESHEET = "assets/brandhub/brandhub.css"
 SCRIPT = "assets/brandhub/brandhub.js"
+# The pages the worker writes get this (empty) template in the build, which then skips them.
+WRITTEN_ELSEWHERE = "brandhub-written-by-the-worker.html"
 NAV_ORDER = ("", "guidelines", "messages", "campaigns", "stories", "snippets")
 IN_NAV = {
     "stories/index.md",
@@ -106,6 +121,31 @@ class _HubFile(File):
         return not os.path.isfile(self.abs_dest_path)
 
 
+class _ListingPage(Page):
+    """A generated listing page: its list is rendered as the page is written, so it has no
+    Markdown to convert (thousands of pages at scale, each a Markdown set-up otherwise)."""
+
+    def render(self, config: MkDocsConfig, files: Files) -> None:
+        if self.markdown:  # pragma: no cover - listings are generated empty
+            super().render(config, files)
+            return
+        self.content = ""
+        self.toc = get_toc([])
+        self.present_anchor_ids = set()
+
+
+class _ElsewherePage(Page):
+    """In the build, a page that hub.parallel's worker converts and writes: there is nothing
+    to read or convert here (its title comes from the hub; its anchors from the worker)."""
+
+    def read_source(self, config: MkDocsConfig) -> None:
+        self.markdown, self.meta = "", {}
+
+    def render(self, config: MkDocsConfig, files: Files) -> None:
+        self.content = ""
+        self.toc = get_toc([])
+
+
 class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
     supports_multiple_instances = False
 
@@ -120,7 +160,10 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
         self.pending: tuple[dict[str, str], str, set[str]] = ({}, "", set())
         self.pages: set[str] = set()  # the HTML files of the last finished build
         self.indexer = BackgroundIndexer()
-        self.index: ShardedIndex | None = None  # a full build's search index, made as it goes
+        self.index: ShardedIndex | parallel.Reports | None = None  # full build's search index
+        self.worker: parallel.Worker | None = None  # writes some of a full build's pages
+        self.elsewhere: frozenset[str] = frozenset()  # their source paths
+        self.in_worker = False
         self.started_dirty = False  # `mkdocs build --dirty` rewrites only some pages
         self.made: dict[str, tuple[str, str | bytes]] = {}  # preview: feeds, API by digest
         self.digested = Digests()  # this build's digests of items
@@ -130,6 +173,7 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
         self.previews: dict[str, LinkPreview] = {}  # by source path
         self.cache: Path | None = None
         self.bodies: dict[str, str] = {}  # rendered Markdown of each item, for feeds
+        self.fed: frozenset[str] = frozenset()  # the items in feeds (their bodies are kept)
         self.feeds: dict[str, Feed] = {}
         self.newest: datetime | None = None  # the hub's latest change, for undated pages
         self.search_field = ""  # the header's search field, rendered once per build
@@ -171,6 +215,9 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
             )
         except ContentError as exc:
             raise PluginError(str(exc)) from None
+        if not self.serving:
+            frontmatter.forget()
+            voice.forget()
         if self.renderer.overrides != config.theme.custom_dir:  # kept across a preview's
             self.renderer = Renderer(overrides=config.theme.custom_dir)  # rebuilds (compiled)
         root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
@@ -183,6 +230,7 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
         self.bodies = {src: html for src, html in self.bodies.items() if src in kept}
         self.newest = v.newest_moment(project.hub, project.now)
         self.feeds = {f.key: f for f in feeds(project.hub, project.settings, project.now)}
+        self.fed = frozenset(item.src for feed in self.feeds.values() for item in feed.items)
         self.views = {
             view.src: view
             for view in v.build_views(
@@ -236,19 +284,6 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
             inclusion = InclusionLevel.INCLUDED if view.src in IN_NAV else InclusionLevel.NOT_IN_NAV
             files.append(_HubFile.generated(config, view.src, content="", inclusion=inclusion))
         self._add_previews(files, config)
-        self._output(
-            files,
-            config,
-            "api/snippets.json",
-            partial(
-                self.digested.posts,
-                project.hub.items,
-                project.now,
-                project.settings,
-                project.site_url,
-            ),
-            lambda: snippets_chunks(project.hub, project.settings, project.now, project.site_url),
-        )
         files.append(
             File.generated(
                 config,
@@ -305,6 +340,8 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
                 )
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        if page.file.src_uri in self.elsewhere:
+            return output  # empty: the worker writes this page
         page.content = None  # written now; nothing later reads it, and all pages' add up
         # As Material's social plugin does: the preview tags go just before </head>.
         link = self.previews.get(page.file.src_uri)
@@ -327,6 +364,7 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
         head, found, rest = output.partition("</head>")
         return f"{head}{tags}{found}{rest}" if found else output
 
+    @event_priority(-100)  # last: the worker must start from the final navigation
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
         # The hub's sections in the order a new hire needs them; other pages keep their order.
         def rank(entry: Any) -> int:
@@ -334,7 +372,13 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
             return NAV_ORDER.index(top) if top in NAV_ORDER else len(NAV_ORDER)
 
         nav.items.sort(key=rank)
+        for src in self.views:
+            file = files.get_file_from_path(src)
+            if file is not None and not _in_nav(file):
+                _ListingPage(None, file, config)
         self._plan_rebuild(nav, files)
+        if not self.serving and not self.started_dirty:
+            self._start_worker(config, files, nav)
         return nav
 
     def _plan_rebuild(self, nav: Navigation, files: Files) -> None:
@@ -396,11 +440,14 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
         project = self._project()
         src = page.file.src_uri
         item = project.by_src.get(src)
-        if item is None or src in self.views:
+        if item is None or src in self.views or src in self.elsewhere:
             return html
         if project.settings.html_sanitize:
             html = Policy(project.settings.embed_hosts).clean(html)
-        self.bodies[src] = html
+        if self.serving or src in self.fed:
+            self.bodies[src] = html
+        if not self.serving:
+            page.markdown = ""  # converted; only a preview's quick rebuild looks at it again
         return html
 
     def on_page_context(
@@ -411,6 +458,8 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
         # end of the build, and these parts are most of it (900 MB at 10,000 stories).
         project = self._project()
         src = page.file.src_uri
+        if src in self.elsewhere:
+            return context
         page_url = "" if page.file.url in ("", "./") else page.file.url
         common: dict[str, Any] = {
             "authors": project.hub.authors,
@@ -430,23 +479,137 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
             page.content = self._wrap(item, page.content or "", common)
         return context
 
+    @event_priority(-100)  # last: the worker's pages are rendered in this environment
     def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
-        # Every page is rendered now and no file is copied yet: the feeds can be added.
+        # Every page is converted now and no file is copied yet: the feeds can be added.
         language = config.theme.get("language") or "en"
         if self.dirty:
             self._name_unread_pages(files)
         template = env.from_string(SEARCH_FIELD.read_text(encoding="utf-8"))
         self.search_field = template.render(config=config, folder=SEARCH_FOLDER)
+        if self.in_worker:
+            return env
+        if self.worker is not None:
+            self._skip_worker_pages(env, files)
         if not self.serving and not self.started_dirty:
             try:
-                self.index = ShardedIndex(
+                index = ShardedIndex(
                     Path(config.site_dir), self._project().settings.search_shard_pages
                 )
             except (SearchIndexError, OSError) as exc:
                 raise PluginError(f"Search: {exc}") from None
+            self.index = index
+            if self.worker is not None:
+                self.worker.attach(partial(index.written, on_disk=True))
+        # Made while the worker writes pages: the API, then the feeds.
+        project = self._project()
+        self._output(
+            files,
+            config,
+            "api/snippets.json",
+            partial(
+                self.digested.posts,
+                project.hub.items,
+                project.now,
+                project.settings,
+                project.site_url,
+            ),
+            lambda: snippets_chunks(project.hub, project.settings, project.now, project.site_url),
+        )
         for feed in self.feeds.values():
             self._add_feed(feed, files, config, language)
         return env
+
+    def _start_worker(self, config: MkDocsConfig, files: Files, nav: Navigation) -> None:
+        """Fork a worker that converts and writes about half of the hub's items and listings
+        (see hub.parallel). Pages in the navigation are converted by both: each shows their
+        titles."""
+        others = [name for name in config.plugins if name != "brandhub"]
+        if others:
+            log.debug("One process writes the pages: %s may need to see each", others)
+        if others or not self._project().settings.parallel_build or not parallel.available():
+            return
+        if _build_page is None or _populate_page is None:  # pragma: no cover - another MkDocs
+            return
+        project = self._project()
+        doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
+        in_nav = [  # each process shows their titles in the navigation
+            file for file in doc_files if file.page is not None and _in_nav(file)
+        ]
+        movable = [
+            file
+            for file in doc_files
+            if not _in_nav(file) and (file.src_uri in self.views or file.src_uri in project.by_src)
+        ]
+        share = movable[::2]
+        if not share:
+            return
+
+        def work(reports: parallel.Reports) -> None:  # pragma: no cover - in the worker
+            self.index, self.in_worker = reports, True
+            pages = [file.page for file in share if file.page is not None]
+            for page in [file.page for file in in_nav if file.page is not None] + pages:
+                _populate_page(page, config, files)
+            reports.converted(
+                {
+                    "anchors": {page.file.src_uri: _anchors(page) for page in pages},
+                    "bodies": self.bodies,  # of its items that feeds carry
+                }
+            )
+            env = config.plugins.on_env(config.theme.get_env(), config=config, files=files)
+            for page in pages:
+                _build_page(page, config, doc_files, nav, env)
+                reports.flush()
+
+        self.worker = parallel.Worker(work)
+        self.elsewhere = frozenset(file.src_uri for file in share)
+        for file in share:
+            _ElsewherePage(None, file, config)
+        logging.getLogger("mkdocs.commands.build").addFilter(self._not_skipped)
+
+    def _skip_worker_pages(self, env: Any, files: Files) -> None:
+        """Give the worker's pages its anchors, and an empty template, which MkDocs skips."""
+        assert self.worker is not None
+        try:
+            found = self.worker.converted()
+        except parallel.WorkerFailed as exc:
+            raise PluginError(str(exc)) from None
+        self.bodies.update(found["bodies"])
+        env.loader = ChoiceLoader([DictLoader({WRITTEN_ELSEWHERE: ""}), env.loader])
+        for src in self.elsewhere:
+            file = files.get_file_from_path(src)
+            if file is None or file.page is None:  # pragma: no cover - the worker's own
+                continue
+            page = file.page
+            page.meta = {**page.meta, "template": WRITTEN_ELSEWHERE}
+            ids, links = found["anchors"].get(src, ([], {}))
+            page.present_anchor_ids = set(ids)
+            page.links_to_anchors = {
+                target: dict(anchors)
+                for path, anchors in links.items()
+                if (target := files.get_file_from_path(path)) is not None
+            }
+
+    def _not_skipped(self, record: logging.LogRecord) -> bool:
+        """Hide MkDocs' "Page skipped" notice for the pages the worker writes."""
+        message = record.getMessage()
+        if not message.startswith("Page skipped: '"):
+            return True
+        return message.split("'")[1] not in self.elsewhere
+
+    def _stop_worker(self, *, failed: bool = True) -> None:
+        worker, self.worker = self.worker, None
+        self.elsewhere = frozenset()
+        logging.getLogger("mkdocs.commands.build").removeFilter(self._not_skipped)
+        if worker is None:
+            return
+        if failed:
+            worker.stop()
+            return
+        try:
+            worker.wait()
+        except parallel.WorkerFailed as exc:
+            raise PluginError(str(exc)) from None
 
     def _add_feed(self, feed: Feed, files: Files, config: MkDocsConfig, language: str) -> None:
         """The feed in its three formats; its entries are gathered once, and only if one of
@@ -534,9 +697,11 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
         if self.serving:  # the preview reloads now; its search catches up a moment later
             self.indexer.submit(site)
             return
+
+        self._stop_worker(failed=False)  # on failure, on_build_error abandons the index
         index, self.index = self.index, None
         try:
-            if index is not None:
+            if isinstance(index, ShardedIndex):
                 index.finish()
             else:  # `mkdocs build --dirty`: the pages not rewritten are indexed too
                 index_site(site)
@@ -544,9 +709,10 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
             raise PluginError(str(exc)) from None
 
     def on_build_error(self, *, error: Exception) -> None:
-        if self.index is not None:
+        self._stop_worker()
+        if isinstance(self.index, ShardedIndex):
             self.index.abandon()
-            self.index = None
+        self.index = None
 
     def on_shutdown(self) -> None:
         self.indexer.stop()
@@ -616,6 +782,16 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
         if self.project is None:  # pragma: no cover - MkDocs always calls on_config first
             raise PluginError("Brandhub was not configured")
         return self.project
+
+
+def _in_nav(file: File) -> bool:
+    return bool(file.inclusion.value > InclusionLevel.NOT_IN_NAV.value)
+
+
+def _anchors(page: Page) -> tuple[list[str], dict[str, dict[str, str]]]:
+    """What MkDocs checks of a page's anchors at the end of a build, as JSON."""
+    links = {file.src_uri: anchors for file, anchors in (page.links_to_anchors or {}).items()}
+    return sorted(page.present_anchor_ids or ()), links
 
 
 def _public_site_url(config: MkDocsConfig) -> str | None:

@@ -144,8 +144,10 @@ class ShardedIndex:
     """A full build's search index, made while the build goes on (see the module's text).
 
     Call ``written(path)`` for each searchable page in on_post_page (the page itself is
-    written after that call returns, so a shard is started only once the next page comes),
-    then ``finish()`` after the last page, or ``abandon()`` when the build fails."""
+    written after that call returns, so it joins a shard only once the next page comes), or
+    ``written(path, on_disk=True)`` for a page already written (by hub.parallel's worker, from
+    another thread); then ``finish()`` after the last page, or ``abandon()`` when the build
+    fails."""
 
     def __init__(self, site_dir: Path, shard_pages: int) -> None:
         self.site = site_dir
@@ -153,22 +155,34 @@ class ShardedIndex:
         self.executable = _executable()
         self.staging = Path(tempfile.mkdtemp(prefix=".pagefind-", dir=site_dir))
         self.waiting: list[str] = []  # pages of the next shard, site-relative
+        self.last: str | None = None  # the build's latest page, not on disk yet
+        self.lock = threading.Lock()
         self.bundles: list[str] = []
         self.jobs: queue.SimpleQueue[tuple[str, list[str]] | None] = queue.SimpleQueue()
         self.error: SearchIndexError | None = None
         self.thread = threading.Thread(target=self._work, name="brandhub-search", daemon=True)
         self.thread.start()
 
-    def written(self, page: str) -> None:
-        if len(self.waiting) >= self.shard_pages:  # all of them are on disk by now
-            self._send()
-        self.waiting.append(page)
+    def written(self, page: str, *, on_disk: bool = False) -> None:
+        with self.lock:
+            if on_disk:
+                self.waiting.append(page)
+            else:
+                if self.last is not None:  # on disk by now
+                    self.waiting.append(self.last)
+                self.last = page
+            if len(self.waiting) >= self.shard_pages:
+                self._send()
 
     def finish(self) -> None:
         """Index the last pages, wait for every shard, and put the index in the site."""
         try:
-            if self.waiting or not self.bundles:
-                self._send()
+            with self.lock:
+                if self.last is not None:
+                    self.waiting.append(self.last)
+                    self.last = None
+                if self.waiting or not self.bundles:
+                    self._send()
             self.jobs.put(None)
             self.thread.join()
             if self.error is not None:

@@ -56,6 +56,7 @@ SCHEMA: s.Schema = {
     "feed_full_content": s.Field(s.boolean(), default=True),
     "stories_per_page": s.Field(s.integer(minimum=1), default=12),
     "search_shard_pages": s.Field(s.integer(minimum=1), default=2500),
+    "parallel_build": s.Field(s.boolean(), default=True),
     "mastodon_limit": s.Field(s.integer(minimum=1), default=500),
     "card_background": s.Field(s.pattern(COLOUR, COLOUR_HINT), default="#1F2937"),
     "card_text": s.Field(s.pattern(COLOUR, COLOUR_HINT), default="#FFFFFF"),
@@ -82,6 +83,7 @@ class Settings:
     feed_full_content: bool = True
     stories_per_page: int = 12
     search_shard_pages: int = 2500  # pages per Pagefind run (hub.search): its memory
+    parallel_build: bool = True  # a full build writes pages with two processes (hub.parallel)
     mastodon_limit: int = 500
     card_background: str = "#1F2937"
     card_text: str = "#FFFFFF"

@@ -38,6 +38,11 @@ _CHECKED: dict[tuple[object, ...], list[Problem]] = {}
 _CHECKED_LIMIT = 50_000
 
 
+def forget() -> None:
+    """A one-off build checks each post once: drop what a preview keeps between rebuilds."""
+    _CHECKED.clear()
+
+
 @lru_cache(maxsize=8)
 def _settings_key(settings: Settings) -> str:
     return repr(settings)  # Settings compare by identity; a rebuild reads them afresh

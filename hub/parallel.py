@@ -1,0 +1,216 @@
+"""A full build's pages, converted and written by two processes.
+
+MkDocs converts, renders and writes pages one after another, on one core. Once the hub is
+checked and the navigation is known (MkDocs' ``nav`` event), a full build forks itself: the
+copy, a *worker*, converts and writes a share of the pages with MkDocs' own page functions and
+exits, while the build does the rest and skips the worker's pages (hub.plugin decides the
+share). Forking shares what is already computed (the checked hub, the navigation, compiled
+templates) without pickling any of it; the garbage collector is frozen first so that the
+worker does not copy the build's memory by walking it.
+
+The worker reports through a pipe, one JSON object a line:
+
+- ``{"converted": {...}}``: once its pages are converted, their anchors and links to anchors
+  (MkDocs checks them across all pages at the end of the build) and the bodies of its items
+  that feeds carry;
+- ``{"written": path}``: a searchable page is on disk (the search index takes it in);
+- ``{"log": {...}}``: a log record, shown by the build as its own (and counted by
+  ``strict: true``);
+- ``{"failed": message}``: a page could not be built; the build fails with this message.
+
+Only full builds of one hub use it (a preview rebuilds a few pages), on a machine with two
+cores or more and an ``os.fork``; elsewhere the build writes every page itself.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import json
+import logging
+import os
+import signal
+import threading
+from collections.abc import Callable
+from typing import Any, NoReturn
+
+
+def available() -> bool:
+    """Two processes pay off only on two cores, and need os.fork (not on Windows)."""
+    if not hasattr(os, "fork"):
+        return False
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # macOS
+        cores = os.cpu_count() or 1
+    return cores >= 2
+
+
+class WorkerFailed(Exception):
+    """A page the worker was building failed; the message says which and why."""
+
+
+class Reports:
+    """What the worker tells the build. As the search index, it reports a page once the page
+    is on disk (``written`` comes before MkDocs writes it; ``flush`` after)."""
+
+    def __init__(self, send: Callable[[dict[str, Any]], None]) -> None:
+        self._send = send
+        self._pending: list[str] = []
+
+    def converted(self, found: dict[str, Any]) -> None:
+        self._send({"converted": found})
+
+    def written(self, page: str) -> None:  # called by the plugin before MkDocs writes it
+        self._pending.append(page)
+
+    def flush(self) -> None:
+        for page in self._pending:
+            self._send({"written": page})
+        self._pending.clear()
+
+
+class _PipeHandler(logging.Handler):
+    def __init__(self, send: Callable[[dict[str, Any]], None]) -> None:
+        super().__init__()
+        self._send = send
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            message = record.getMessage()
+            self._send(
+                {
+                    "log": {
+                        "name": record.name,
+                        "levelno": record.levelno,
+                        "levelname": record.levelname,
+                        "msg": message,
+                    }
+                }
+            )
+        except Exception:  # logging must not fail the page
+            self.handleError(record)
+
+
+class Worker:
+    """Fork now; the worker runs ``work`` with its ``Reports`` and exits.
+
+    The build then waits until the worker has ``converted()`` its pages, ``attach``es the
+    search index to the pages it writes, and calls ``wait`` after its own pages (or ``stop``
+    when its build fails)."""
+
+    def __init__(self, work: Callable[[Reports], None]) -> None:
+        read_end, write_end = os.pipe()
+        gc.freeze()  # the worker's collector leaves the build's objects alone (shared, not copied)
+        pid = os.fork()
+        if pid == 0:  # pragma: no cover - runs in the worker; its effects are tested
+            os.close(read_end)
+            _work(write_end, work)
+        os.close(write_end)
+        self.pid = pid
+        self.failure: str | None = None
+        self._stream = os.fdopen(read_end, encoding="utf-8")
+        self._status: int | None = None
+        self._lock = threading.Lock()
+        self._written: list[str] = []  # until the search index is attached
+        self._index: Callable[[str], None] | None = None
+        self._found: dict[str, Any] | None = None
+        self._converted = threading.Event()  # its pages are converted, or it ended
+        self._thread = threading.Thread(target=self._read, name="brandhub-worker", daemon=True)
+        self._thread.start()
+
+    def attach(self, written: Callable[[str], None]) -> None:
+        """Pass the pages the worker has written, and will write, to ``written``."""
+        with self._lock:
+            self._index = written
+            early, self._written = self._written, []
+        for page in early:
+            written(page)
+
+    def converted(self) -> dict[str, Any]:
+        """What the build needs of the worker's pages (anchors, feeds' bodies), once it has
+        converted them."""
+        self._converted.wait()
+        if self._found is None:
+            self.wait()  # it ended without them: say why
+            raise WorkerFailed("the process converting half of the pages stopped early")
+        return self._found
+
+    def wait(self) -> None:
+        """Wait until the worker is done; raise WorkerFailed if one of its pages failed."""
+        code = self._end()
+        if self.failure is not None:
+            raise WorkerFailed(self.failure)
+        if code != 0:
+            raise WorkerFailed(f"the process writing half of the pages stopped (status {code})")
+
+    def stop(self) -> None:
+        """The build failed: end the worker, whatever it is doing."""
+        if self._status is None:
+            with contextlib.suppress(ProcessLookupError):  # it had just finished
+                os.kill(self.pid, signal.SIGTERM)
+        self._end()
+
+    def _end(self) -> int:
+        if self._status is None:
+            _, status = os.waitpid(self.pid, 0)
+            self._status = os.waitstatus_to_exitcode(status)
+            self._thread.join()
+            self._stream.close()
+            gc.unfreeze()
+        return self._status
+
+    def _read(self) -> None:
+        try:
+            for line in self._stream:
+                self._take(json.loads(line))
+        finally:
+            self._converted.set()
+
+    def _take(self, message: dict[str, Any]) -> None:
+        if "written" in message:
+            with self._lock:
+                index = self._index
+                if index is None:
+                    self._written.append(message["written"])
+            if index is not None:
+                try:
+                    index(message["written"])
+                except Exception as exc:  # reported by wait()
+                    self.failure = self.failure or f"search index: {exc}"
+        elif "log" in message:
+            record = logging.makeLogRecord(message["log"])
+            logging.getLogger(record.name).handle(record)
+        elif "converted" in message:
+            self._found = message["converted"]
+            self._converted.set()
+        elif "failed" in message:
+            self.failure = message["failed"]
+
+
+def _work(
+    fd: int, work: Callable[[Reports], None]
+) -> NoReturn:  # pragma: no cover - runs in the forked process, outside coverage
+    code = 1
+    out = os.fdopen(fd, "w", encoding="utf-8")
+
+    def send(message: dict[str, Any]) -> None:
+        out.write(json.dumps(message) + "\n")
+        out.flush()
+
+    try:
+        # Its log records go to the build, which shows them (and counts them in strict mode).
+        handler = _PipeHandler(send)
+        loggers = [logging.getLogger(), *logging.Logger.manager.loggerDict.values()]
+        for logger in loggers:
+            if isinstance(logger, logging.Logger) and logger.handlers:
+                logger.handlers = [handler]
+        work(Reports(send))
+        code = 0
+    except KeyboardInterrupt:
+        pass
+    except BaseException as exc:  # reported to the build, which fails
+        with contextlib.suppress(BaseException):  # unless the build is gone
+            send({"failed": str(exc) or type(exc).__name__})
+    finally:
+        os._exit(code)

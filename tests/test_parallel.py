@@ -1,0 +1,167 @@
+"""A full build writes about half of the pages in a second process (hub.parallel): the site
+must be the same as one process writes, and a failure on either side must fail cleanly."""
+
+from __future__ import annotations
+
+import filecmp
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from hub import parallel
+from hub import plugin as hub_plugin
+from hub.cli import cli
+from tests.conftest import DEMO_NOW, ROOT, Hub, search_records
+
+pytestmark = pytest.mark.skipif(
+    not parallel.available() and not os.environ.get("CI"),
+    reason="needs os.fork and two cores (CI has them: there, this runs or fails)",
+)
+
+
+def _demo_config(folder: Path, options: str = "") -> Path:
+    folder.mkdir()
+    config = folder / "mkdocs.yml"
+    config.write_text(
+        (ROOT / "mkdocs.yml")
+        .read_text(encoding="utf-8")
+        .replace("docs_dir: content", f"docs_dir: {ROOT / 'content'}")
+        .replace("custom_dir: theme", f"custom_dir: {ROOT / 'theme'}")
+        .replace("  - brandhub:\n", f"  - brandhub:\n{options}"),
+        encoding="utf-8",
+    )
+    return config
+
+
+def _count_workers(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    started: list[int] = []
+    real = parallel.Worker.__init__
+
+    def spy(self: parallel.Worker, *args: Any, **kwargs: Any) -> None:
+        real(self, *args, **kwargs)
+        started.append(self.pid)
+
+    monkeypatch.setattr(parallel.Worker, "__init__", spy)
+    return started
+
+
+def _left(pids: list[int]) -> list[int]:
+    """Those of ``pids`` still running, or ended but not waited for (zombies)."""
+    return [pid for pid in pids if Path(f"/proc/{pid}").exists()]
+
+
+def _different(left: Path, right: Path) -> list[str]:
+    """Files that differ or exist on one side only, search index excepted."""
+    found: list[str] = []
+
+    def walk(cmp: filecmp.dircmp[str], prefix: str) -> None:
+        found.extend(prefix + n for n in cmp.left_only + cmp.right_only + cmp.diff_files)
+        found.extend(prefix + n for n in cmp.funny_files)
+        for name, sub in cmp.subdirs.items():
+            if prefix + name != "pagefind":
+                walk(sub, f"{prefix}{name}/")
+
+    walk(filecmp.dircmp(left, right, ignore=[]), "")
+    return found
+
+
+def test_two_processes_write_the_same_site_as_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    started = _count_workers(monkeypatch)
+    one, two = tmp_path / "one", tmp_path / "two"
+    serial = _demo_config(tmp_path / "one-process", "      parallel_build: false\n")
+    built = CliRunner().invoke(cli, ["build", "-f", str(serial), "-d", str(one), "--now", DEMO_NOW])
+    assert built.exit_code == 0, built.output
+    assert started == []
+    both = _demo_config(tmp_path / "two-processes")
+    built = CliRunner().invoke(cli, ["build", "-f", str(both), "-d", str(two), "--now", DEMO_NOW])
+    assert built.exit_code == 0, built.output
+    assert "warning" not in built.output.lower()
+    assert len(started) == 1 and _left(started) == []  # the worker ran, and was waited for
+    # Every page, feed, calendar and the API byte for byte; the same pages searchable.
+    assert _different(one, two) == []
+    assert search_records(one).keys() == search_records(two).keys()
+    assert len(list(two.rglob("index.html"))) > 50
+
+
+def test_a_page_failing_in_the_worker_fails_the_build_and_names_it(
+    site: Callable[[str], Hub], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    hub = site("basic")
+    started = _count_workers(monkeypatch)
+    real = hub_plugin._build_page
+    failing: list[str] = []
+
+    def build_page(page: Any, *args: Any, **kwargs: Any) -> None:
+        if not failing:  # the worker's first page: its template is missing
+            failing.append(page.file.src_uri)
+            page.meta = {**page.meta, "template": "no-such-template.html"}
+        real(page, *args, **kwargs)
+
+    monkeypatch.setattr(hub_plugin, "_build_page", build_page)
+    result = hub.run("build", "-d", str(hub.site), "--now", "2026-11-23T12:00")
+    assert result.exit_code != 0
+    assert "Traceback" not in result.output
+    # The worker's own message names the page; the build says why it stopped.
+    assert "no-such-template.html" in result.output
+    assert "Error building page '" in result.output
+    assert not hub.site.exists()  # nothing half-written
+    assert len(started) == 1 and _left(started) == []
+
+
+def test_a_page_failing_in_the_build_stops_the_worker(
+    site: Callable[[str], Hub], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    hub = site("basic")
+    started = _count_workers(monkeypatch)
+    real = hub_plugin.BrandhubPlugin.on_post_page
+
+    def on_post_page(self: Any, output: str, /, **kwargs: Any) -> str:
+        if kwargs["page"].file.src_uri == "guidelines/voice.md":  # in the navigation: the build's
+            raise hub_plugin.PluginError("the voice guide could not be written")
+        return real(self, output, **kwargs)
+
+    monkeypatch.setattr(hub_plugin.BrandhubPlugin, "on_post_page", on_post_page)
+    result = hub.run("build", "-d", str(hub.site), "--now", "2026-11-23T12:00")
+    assert result.exit_code != 0
+    assert "the voice guide could not be written" in result.output
+    assert len(started) == 1 and _left(started) == []
+    assert not hub.site.exists()
+
+
+def test_links_to_missing_anchors_are_reported_across_both_processes(
+    site: Callable[[str], Hub], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Each story links to a heading of the others that exists and to one that does not; the
+    # stories are split between the processes, so some links cross from one to the other.
+    hub = site("basic")
+    started = _count_workers(monkeypatch)
+    config = hub.root / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8") + "validation:\n  anchors: warn\n", encoding="utf-8"
+    )
+    names = ["win-1", "win-2", "win-3"]
+    for name in names:
+        path = hub.content / "stories" / f"{name}.md"
+        links = "\n".join(
+            f"See [{other}]({other}.md#results) and [nothing]({other}.md#nowhere)."
+            for other in names
+            if other != name
+        )
+        path.write_text(
+            path.read_text(encoding="utf-8") + f"\n\n## Results\n\nDone.\n\n{links}\n",
+            encoding="utf-8",
+        )
+    result = hub.run("build", "-d", str(hub.site), "--now", "2026-11-23T12:00")
+    assert len(started) == 1
+    missing = [line for line in result.output.splitlines() if "#nowhere" in line]
+    assert len(missing) == 6, result.output
+    assert "#results" not in result.output
+    # Brandhub builds are strict: the worker's pages' warnings count like the others.
+    assert result.exit_code != 0
+    assert "Aborted with 6 warnings in strict mode" in result.output

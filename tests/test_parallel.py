@@ -11,6 +11,8 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
+from mkdocs.commands.build import _build_page as mkdocs_build_page
+from mkdocs.exceptions import PluginError
 
 from hub import parallel
 from hub import plugin as hub_plugin
@@ -94,7 +96,7 @@ def test_a_page_failing_in_the_worker_fails_the_build_and_names_it(
 ) -> None:
     hub = site("basic")
     started = _count_workers(monkeypatch)
-    real = hub_plugin._build_page
+    real = mkdocs_build_page
     failing: list[str] = []
 
     def build_page(page: Any, *args: Any, **kwargs: Any) -> None:
@@ -123,7 +125,7 @@ def test_a_page_failing_in_the_build_stops_the_worker(
 
     def on_post_page(self: Any, output: str, /, **kwargs: Any) -> str:
         if kwargs["page"].file.src_uri == "guidelines/voice.md":  # in the navigation: the build's
-            raise hub_plugin.PluginError("the voice guide could not be written")
+            raise PluginError("the voice guide could not be written")
         return real(self, output, **kwargs)
 
     monkeypatch.setattr(hub_plugin.BrandhubPlugin, "on_post_page", on_post_page)

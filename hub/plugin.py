@@ -126,24 +126,18 @@ class _ListingPage(Page):
     Markdown to convert (thousands of pages at scale, each a Markdown set-up otherwise)."""
 
     def render(self, config: MkDocsConfig, files: Files) -> None:
-        if self.markdown:  # pragma: no cover - listings are generated empty
-            super().render(config, files)
-            return
         self.content = ""
         self.toc = get_toc([])
         self.present_anchor_ids = set()
 
 
-class _ElsewherePage(Page):
+class _ElsewherePage(_ListingPage):
     """In the build, a page that hub.parallel's worker converts and writes: there is nothing
-    to read or convert here (its title comes from the hub; its anchors from the worker)."""
+    to read or convert here either (its title comes from the hub; its anchors from the
+    worker, in on_env)."""
 
     def read_source(self, config: MkDocsConfig) -> None:
         self.markdown, self.meta = "", {}
-
-    def render(self, config: MkDocsConfig, files: Files) -> None:
-        self.content = ""
-        self.toc = get_toc([])
 
 
 class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]

@@ -67,6 +67,22 @@ def story(**fields: Any) -> Item:
     return Item(**{**values, **fields})
 
 
+def demo_config(folder: Path, options: str = "") -> Path:
+    """A copy of the demo's mkdocs.yml in ``folder`` (content and theme still the demo's),
+    with ``options`` (indented YAML lines) added to the brandhub plugin's settings."""
+    folder.mkdir(parents=True, exist_ok=True)
+    config = folder / "mkdocs.yml"
+    config.write_text(
+        (ROOT / "mkdocs.yml")
+        .read_text(encoding="utf-8")
+        .replace("docs_dir: content", f"docs_dir: {ROOT / 'content'}")
+        .replace("custom_dir: theme", f"custom_dir: {ROOT / 'theme'}")
+        .replace("  - brandhub:\n", f"  - brandhub:\n{options}"),
+        encoding="utf-8",
+    )
+    return config
+
+
 @pytest.fixture(scope="session")
 def demo_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The demo hub built once per test run; tests only read it."""

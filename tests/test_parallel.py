@@ -17,26 +17,12 @@ from mkdocs.exceptions import PluginError
 from hub import parallel
 from hub import plugin as hub_plugin
 from hub.cli import cli
-from tests.conftest import DEMO_NOW, ROOT, Hub, search_records
+from tests.conftest import DEMO_NOW, Hub, demo_config, search_records
 
 pytestmark = pytest.mark.skipif(
     not parallel.available() and not os.environ.get("CI"),
     reason="needs os.fork and two cores (CI has them: there, this runs or fails)",
 )
-
-
-def _demo_config(folder: Path, options: str = "") -> Path:
-    folder.mkdir()
-    config = folder / "mkdocs.yml"
-    config.write_text(
-        (ROOT / "mkdocs.yml")
-        .read_text(encoding="utf-8")
-        .replace("docs_dir: content", f"docs_dir: {ROOT / 'content'}")
-        .replace("custom_dir: theme", f"custom_dir: {ROOT / 'theme'}")
-        .replace("  - brandhub:\n", f"  - brandhub:\n{options}"),
-        encoding="utf-8",
-    )
-    return config
 
 
 def _count_workers(monkeypatch: pytest.MonkeyPatch) -> list[int]:
@@ -76,11 +62,11 @@ def test_two_processes_write_the_same_site_as_one(
 ) -> None:
     started = _count_workers(monkeypatch)
     one, two = tmp_path / "one", tmp_path / "two"
-    serial = _demo_config(tmp_path / "one-process", "      parallel_build: false\n")
+    serial = demo_config(tmp_path / "one-process", "      parallel_build: false\n")
     built = CliRunner().invoke(cli, ["build", "-f", str(serial), "-d", str(one), "--now", DEMO_NOW])
     assert built.exit_code == 0, built.output
     assert started == []
-    both = _demo_config(tmp_path / "two-processes")
+    both = demo_config(tmp_path / "two-processes")
     built = CliRunner().invoke(cli, ["build", "-f", str(both), "-d", str(two), "--now", DEMO_NOW])
     assert built.exit_code == 0, built.output
     assert "warning" not in built.output.lower()

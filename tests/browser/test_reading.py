@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from hub.cli import cli
 from tests.browser.conftest import serving
 from tests.browser.test_accessibility import PAGE_TYPES
-from tests.conftest import DEMO_NOW, ROOT, search_records
+from tests.conftest import DEMO_NOW, demo_config, search_records
 
 pytestmark = pytest.mark.browser
 
@@ -159,15 +159,7 @@ def test_search_merges_the_shards_of_a_large_hub(
     browser: Any, tmp_path: Path, demo_site: Path
 ) -> None:
     # The demo indexed in shards of ten pages, as a hub of thousands is in shards of 2,500.
-    config = tmp_path / "mkdocs.yml"
-    config.write_text(
-        (ROOT / "mkdocs.yml")
-        .read_text(encoding="utf-8")
-        .replace("docs_dir: content", f"docs_dir: {ROOT / 'content'}")
-        .replace("custom_dir: theme", f"custom_dir: {ROOT / 'theme'}")
-        .replace("  - brandhub:\n", "  - brandhub:\n      search_shard_pages: 10\n"),
-        encoding="utf-8",
-    )
+    config = demo_config(tmp_path, "      search_shard_pages: 10\n")
     site = tmp_path / "site"
     built = CliRunner().invoke(
         cli, ["build", "-f", str(config), "-d", str(site), "--now", DEMO_NOW]

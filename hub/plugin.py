@@ -58,6 +58,7 @@ from hub.search import (
     mark_searchable,
 )
 from hub.share import ShareCard, posts_for, share_card
+from hub.sharednav import share_navigation
 from hub.socialcards import card_file
 from hub.steps import journey
 from hub.urls import TYPED_FOLDERS
@@ -155,6 +156,7 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
         self.pages: set[str] = set()  # the HTML files of the last finished build
         self.indexer = BackgroundIndexer()
         self.index: ShardedIndex | parallel.Reports | None = None  # full build's search index
+        self.nav: Navigation | None = None
         self.worker: parallel.Worker | None = None  # writes some of a full build's pages
         self.elsewhere: frozenset[str] = frozenset()  # their source paths
         self.in_worker = False
@@ -366,6 +368,7 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
             return NAV_ORDER.index(top) if top in NAV_ORDER else len(NAV_ORDER)
 
         nav.items.sort(key=rank)
+        self.nav = nav
         for src in self.views:
             file = files.get_file_from_path(src)
             if file is not None and not _in_nav(file):
@@ -481,6 +484,13 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
             self._name_unread_pages(files)
         template = env.from_string(SEARCH_FIELD.read_text(encoding="utf-8"))
         self.search_field = template.render(config=config, folder=SEARCH_FOLDER)
+        if self.nav is not None:
+            theme = config.theme
+            share_navigation(
+                env,
+                self.nav,
+                fixed_urls=[theme.get("logo"), theme.get("favicon"), config.extra.get("homepage")],
+            )
         if self.in_worker:
             return env
         if self.worker is not None:

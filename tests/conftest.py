@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import filecmp
 import gzip
 import json
 import os
@@ -81,6 +82,21 @@ def demo_config(folder: Path, options: str = "") -> Path:
         encoding="utf-8",
     )
     return config
+
+
+def different_files(left: Path, right: Path) -> list[str]:
+    """Files that differ or exist on one side only, search index excepted."""
+    found: list[str] = []
+
+    def walk(cmp: filecmp.dircmp[str], prefix: str) -> None:
+        found.extend(prefix + n for n in cmp.left_only + cmp.right_only + cmp.diff_files)
+        found.extend(prefix + n for n in cmp.funny_files)
+        for name, sub in cmp.subdirs.items():
+            if prefix + name != "pagefind":
+                walk(sub, f"{prefix}{name}/")
+
+    walk(filecmp.dircmp(left, right, ignore=[]), "")
+    return found
 
 
 @pytest.fixture(scope="session")

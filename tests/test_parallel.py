@@ -3,7 +3,6 @@ must be the same as one process writes, and a failure on either side must fail c
 
 from __future__ import annotations
 
-import filecmp
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -17,7 +16,7 @@ from mkdocs.exceptions import PluginError
 from hub import parallel
 from hub import plugin as hub_plugin
 from hub.cli import cli
-from tests.conftest import DEMO_NOW, Hub, demo_config, search_records
+from tests.conftest import DEMO_NOW, Hub, demo_config, different_files, search_records
 
 pytestmark = pytest.mark.skipif(
     not parallel.available() and not os.environ.get("CI"),
@@ -42,21 +41,6 @@ def _left(pids: list[int]) -> list[int]:
     return [pid for pid in pids if Path(f"/proc/{pid}").exists()]
 
 
-def _different(left: Path, right: Path) -> list[str]:
-    """Files that differ or exist on one side only, search index excepted."""
-    found: list[str] = []
-
-    def walk(cmp: filecmp.dircmp[str], prefix: str) -> None:
-        found.extend(prefix + n for n in cmp.left_only + cmp.right_only + cmp.diff_files)
-        found.extend(prefix + n for n in cmp.funny_files)
-        for name, sub in cmp.subdirs.items():
-            if prefix + name != "pagefind":
-                walk(sub, f"{prefix}{name}/")
-
-    walk(filecmp.dircmp(left, right, ignore=[]), "")
-    return found
-
-
 def test_two_processes_write_the_same_site_as_one(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -72,7 +56,7 @@ def test_two_processes_write_the_same_site_as_one(
     assert "warning" not in built.output.lower()
     assert len(started) == 1 and _left(started) == []  # the worker ran, and was waited for
     # Every page, feed, calendar and the API byte for byte; the same pages searchable.
-    assert _different(one, two) == []
+    assert different_files(one, two) == []
     assert search_records(one).keys() == search_records(two).keys()
     assert len(list(two.rglob("index.html"))) > 50
 

@@ -60,18 +60,13 @@ def test_pages_are_what_material_renders_and_the_navigation_is_rendered_per_fold
 
 def _themed(tmp_path: Path, partials: dict[str, str]) -> Path:
     """The demo with its theme folder plus ``partials`` (name → template)."""
-    theme = tmp_path / "theme"
-    for name, text in partials.items():
-        (theme / "partials").mkdir(parents=True, exist_ok=True)
-        (theme / "partials" / name).write_text(text, encoding="utf-8")
-    (theme / "partials" / "source.html").write_text(
-        (ROOT / "theme" / "partials" / "source.html").read_text(encoding="utf-8")
-        if "source.html" not in partials
-        else partials["source.html"],
-        encoding="utf-8",
-    )
+    folder = tmp_path / "theme" / "partials"
+    folder.mkdir(parents=True)
+    demo_source = (ROOT / "theme" / "partials" / "source.html").read_text(encoding="utf-8")
+    for name, text in {"source.html": demo_source, **partials}.items():
+        (folder / name).write_text(text, encoding="utf-8")
     config = demo_config(tmp_path / "config", ONE_PROCESS)
-    text = config.read_text(encoding="utf-8").replace(str(ROOT / "theme"), str(theme))
+    text = config.read_text(encoding="utf-8").replace(str(ROOT / "theme"), str(folder.parent))
     config.write_text(text, encoding="utf-8")
     return config
 

@@ -13,7 +13,8 @@ The worker reports through a pipe, one JSON object a line:
 - ``{"converted": {...}}``: once its pages are converted, their anchors and links to anchors
   (MkDocs checks them across all pages at the end of the build) and the bodies of its items
   that feeds carry;
-- ``{"written": path}``: a searchable page is on disk (the search index takes it in);
+- ``{"shard": folder}``: a folder of search excerpts of its pages is complete (the search
+  index takes it in; hub.search);
 - ``{"log": {...}}``: a log record, shown by the build as its own (and counted by
   ``strict: true``);
 - ``{"failed": message}``: a page could not be built; the build fails with this message.
@@ -32,6 +33,7 @@ import os
 import signal
 import threading
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, NoReturn
 
 
@@ -51,23 +53,17 @@ class WorkerFailed(Exception):
 
 
 class Reports:
-    """What the worker tells the build. As the search index, it reports a page once the page
-    is on disk (``written`` comes before MkDocs writes it; ``flush`` after)."""
+    """What the worker tells the build."""
 
     def __init__(self, send: Callable[[dict[str, Any]], None]) -> None:
         self._send = send
-        self._pending: list[str] = []
 
     def converted(self, found: dict[str, Any]) -> None:
         self._send({"converted": found})
 
-    def written(self, page: str) -> None:  # called by the plugin before MkDocs writes it
-        self._pending.append(page)
-
-    def flush(self) -> None:
-        for page in self._pending:
-            self._send({"written": page})
-        self._pending.clear()
+    def shard(self, folder: Path) -> None:
+        """A folder of search excerpts is complete (hub.search.Excerpts)."""
+        self._send({"shard": str(folder)})
 
 
 class _PipeHandler(logging.Handler):
@@ -112,20 +108,20 @@ class Worker:
         self._stream = os.fdopen(read_end, encoding="utf-8")
         self._status: int | None = None
         self._lock = threading.Lock()
-        self._written: list[str] = []  # until the search index is attached
+        self._shards: list[str] = []  # search shards, until the search index is attached
         self._index: Callable[[str], None] | None = None
         self._found: dict[str, Any] | None = None
         self._converted = threading.Event()  # its pages are converted, or it ended
         self._thread = threading.Thread(target=self._read, name="brandhub-worker", daemon=True)
         self._thread.start()
 
-    def attach(self, written: Callable[[str], None]) -> None:
-        """Pass the pages the worker has written, and will write, to ``written``."""
+    def attach(self, shard: Callable[[str], None]) -> None:
+        """Pass the search shards the worker has filled, and will fill, to ``shard``."""
         with self._lock:
-            self._index = written
-            early, self._written = self._written, []
-        for page in early:
-            written(page)
+            self._index = shard
+            early, self._shards = self._shards, []
+        for folder in early:
+            shard(folder)
 
     def converted(self) -> dict[str, Any]:
         """What the build needs of the worker's pages (anchors, feeds' bodies), once it has
@@ -168,14 +164,14 @@ class Worker:
             self._converted.set()
 
     def _take(self, message: dict[str, Any]) -> None:
-        if "written" in message:
+        if "shard" in message:
             with self._lock:
                 index = self._index
                 if index is None:
-                    self._written.append(message["written"])
+                    self._shards.append(message["shard"])
             if index is not None:
                 try:
-                    index(message["written"])
+                    index(message["shard"])
                 except Exception as exc:  # reported by wait()
                     self.failure = self.failure or f"search index: {exc}"
         elif "log" in message:

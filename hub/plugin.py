@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import os
+import shutil
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from functools import cache, partial
@@ -51,11 +52,13 @@ from hub.sanitize import Policy
 from hub.search import FOLDER as SEARCH_FOLDER
 from hub.search import (
     BackgroundIndexer,
+    Excerpts,
     SearchIndexError,
     ShardedIndex,
     add_to_header,
     index_site,
     mark_searchable,
+    pages_folder,
 )
 from hub.share import ShareCard, posts_for, share_card
 from hub.sharednav import share_navigation
@@ -155,7 +158,9 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
         self.pending: tuple[dict[str, str], str, set[str]] = ({}, "", set())
         self.pages: set[str] = set()  # the HTML files of the last finished build
         self.indexer = BackgroundIndexer()
-        self.index: ShardedIndex | parallel.Reports | None = None  # full build's search index
+        self.index: ShardedIndex | Excerpts | None = None  # full build's search index (the
+        # worker's: its share of the excerpts)
+        self.search_pages: Path | None = None  # where both processes put excerpts
         self.nav: Navigation | None = None
         self.worker: parallel.Worker | None = None  # writes some of a full build's pages
         self.elsewhere: frozenset[str] = frozenset()  # their source paths
@@ -347,7 +352,7 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
         if view is None or view.data.get("page", 1) == 1:  # later pages repeat the title
             output = mark_searchable(output)
             if self.index is not None:
-                self.index.written(page.file.dest_uri)
+                self.index.written(page.file.dest_uri, output)
         output = add_to_header(output, self.search_field)
         keys = ["all"] + ([view.feed_key] if view is not None and view.feed_key else [])
         tags = self.renderer.fragment(
@@ -496,15 +501,16 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
         if self.worker is not None:
             self._skip_worker_pages(env, files)
         if not self.serving and not self.started_dirty:
+            pages, self.search_pages = self.search_pages, None
             try:
                 index = ShardedIndex(
-                    Path(config.site_dir), self._project().settings.search_shard_pages
+                    Path(config.site_dir), self._project().settings.search_shard_pages, pages
                 )
             except (SearchIndexError, OSError) as exc:
                 raise PluginError(f"Search: {exc}") from None
             self.index = index
             if self.worker is not None:
-                self.worker.attach(partial(index.written, on_disk=True))
+                self.worker.attach(index.shard)
         # Made while the worker writes pages: the API, then the feeds.
         project = self._project()
         self._output(
@@ -548,9 +554,19 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
         share = movable[::2]
         if not share:
             return
+        # The worker writes the search excerpts of its pages beside the build's (hub.search).
+        excerpts = None if self.started_dirty else pages_folder()
+        self.search_pages = excerpts
+        shard_pages = project.settings.search_shard_pages
 
         def work(reports: parallel.Reports) -> None:  # pragma: no cover - in the worker
-            self.index, self.in_worker = reports, True
+            self.in_worker = True
+            mine = (
+                None
+                if excerpts is None
+                else Excerpts(excerpts, "worker", shard_pages, reports.shard)
+            )
+            self.index = mine
             pages = [file.page for file in share if file.page is not None]
             for page in [file.page for file in in_nav if file.page is not None] + pages:
                 _populate_page(page, config, files)
@@ -563,7 +579,8 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
             env = config.plugins.on_env(config.theme.get_env(), config=config, files=files)
             for page in pages:
                 _build_page(page, config, doc_files, nav, env)
-                reports.flush()
+            if mine is not None:
+                mine.close()
 
         self.worker = parallel.Worker(work)
         self.elsewhere = frozenset(file.src_uri for file in share)
@@ -717,6 +734,9 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
         if isinstance(self.index, ShardedIndex):
             self.index.abandon()
         self.index = None
+        if self.search_pages is not None:  # the build failed before its index was made
+            shutil.rmtree(self.search_pages, ignore_errors=True)
+            self.search_pages = None
 
     def on_shutdown(self) -> None:
         self.indexer.stop()

@@ -16,27 +16,30 @@ stories), so a full build indexes the pages in shards of ``search_shard_pages``,
 run each, in the background while MkDocs writes the next pages (Pagefind gets the second core).
 Each shard is a bundle of its own (``pagefind/0/``, ``pagefind/1/``, …) listed in
 ``pagefind/shards.json``; the browser merges them (Pagefind's ``mergeIndex``), which costs a
-reader a few kilobytes of metadata per shard. A preview's quick rebuild indexes the whole site
-as one shard, after the pages are written.
+reader a few kilobytes of metadata per shard. A shard's Pagefind run reads an excerpt of each
+page, not the page: its ``<html>`` tag (the language), its title and its searchable article,
+which is all Pagefind indexes of it and a third of its bytes (the rest is Material's header,
+navigation and footer); the index is the same, made with half the work. A preview's quick
+rebuild indexes the whole site as one shard, after the pages are written.
 """
 
 from __future__ import annotations
 
 import json
 import logging
-import os
 import queue
 import shutil
 import subprocess
 import tempfile
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import pagefind_bin  # type: ignore[import-untyped]
 
 FOLDER = "pagefind"  # where the index and pagefind.js go in the site
 ARTICLE = '<article class="md-content__inner md-typeset">'
+SEARCHABLE = f"{ARTICLE[:-1]} data-pagefind-body>"
 # Not content: bylines and tag lists (people and tags have their own pages), preview banners
 # and the pilcrows of heading links; they would crowd the excerpts under each result.
 EXCLUDE = ".bh-byline, .bh-tags, .bh-preview-banner, a.headerlink"
@@ -63,7 +66,25 @@ class SearchIndexError(Exception):
 
 def mark_searchable(html: str) -> str:
     """Let Pagefind index this page's article (and nothing around it: header, nav, footer)."""
-    return html.replace(ARTICLE, f"{ARTICLE[:-1]} data-pagefind-body>", 1)
+    return html.replace(ARTICLE, SEARCHABLE, 1)
+
+
+def excerpt(html: str) -> str:
+    """What Pagefind reads of a page marked searchable: its ``<html>`` tag, its title and the
+    article; the whole page where there is no marked article to cut out."""
+    start = html.find(SEARCHABLE)
+    end = html.rfind("</article>")  # the article's own end: the cards inside it are articles
+    opening = html.find("<html")
+    if start < 0 or end < start or opening < 0:
+        return html
+    title_start = html.find("<title>", 0, start)
+    title_end = html.find("</title>", title_start, start)
+    title = html[title_start : title_end + 8] if 0 <= title_start < title_end else ""
+    return (
+        f"<!doctype html>{html[opening : html.find('>', opening) + 1]}"
+        f'<head><meta charset="utf-8">{title}</head>'
+        f"<body>{html[start : end + 10]}</body></html>"
+    )
 
 
 def add_to_header(html: str, field: str) -> str:
@@ -140,49 +161,88 @@ def index_site(site_dir: Path) -> None:
         shutil.rmtree(staging, ignore_errors=True)
 
 
+def pages_folder() -> Path:
+    """A new folder for the excerpts that shards are made of (outside the site)."""
+    return Path(tempfile.mkdtemp(prefix="brandhub-search-"))
+
+
+class Excerpts:
+    """One process's searchable pages, as excerpts in shard folders of ``shard_pages`` pages
+    under ``root``. ``ready`` gets each folder once it is full, and the last one on ``close()``.
+
+    Each process cuts and writes its own pages' excerpts as it renders them, on its own core:
+    a thread of the build that did it for the other process's pages would wait for the
+    interpreter's lock between files while the build renders pages (seconds per shard)."""
+
+    def __init__(
+        self, root: Path, name: str, shard_pages: int, ready: Callable[[Path], None]
+    ) -> None:
+        self.root = root
+        self.name = name
+        self.shard_pages = shard_pages
+        self.ready = ready
+        self.number = 0
+        self.count = 0  # pages in the current folder
+
+    def written(self, page: str, html: str) -> None:
+        """Add the page at site-relative ``page`` with this ``html``."""
+        target = self._folder() / page
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(excerpt(html), encoding="utf-8")
+        self.count += 1
+        if self.count >= self.shard_pages:
+            self.close()
+
+    def close(self) -> None:
+        if self.count:
+            folder = self._folder()
+            self.number += 1
+            self.count = 0
+            self.ready(folder)
+
+    def _folder(self) -> Path:
+        return self.root / f"{self.name}-{self.number}"
+
+
 class ShardedIndex:
     """A full build's search index, made while the build goes on (see the module's text).
 
-    Call ``written(path)`` for each searchable page in on_post_page (the page itself is
-    written after that call returns, so it joins a shard only once the next page comes), or
-    ``written(path, on_disk=True)`` for a page already written (by hub.parallel's worker, from
-    another thread); then ``finish()`` after the last page, or ``abandon()`` when the build
-    fails."""
+    Call ``written(path, html)`` for each searchable page in on_post_page, and ``shard(folder)``
+    for each shard folder hub.parallel's worker has filled (from another thread; its
+    ``Excerpts`` share this index's ``pages``); then ``finish()`` after the last page, or
+    ``abandon()`` when the build fails."""
 
-    def __init__(self, site_dir: Path, shard_pages: int) -> None:
+    def __init__(self, site_dir: Path, shard_pages: int, pages: Path | None = None) -> None:
         self.site = site_dir
-        self.shard_pages = shard_pages
         self.executable = _executable()
+        self.pages = pages or pages_folder()
+        self.own = Excerpts(self.pages, "main", shard_pages, self.shard)
         self.staging = Path(tempfile.mkdtemp(prefix=".pagefind-", dir=site_dir))
-        self.waiting: list[str] = []  # pages of the next shard, site-relative
-        self.last: str | None = None  # the build's latest page, not on disk yet
         self.lock = threading.Lock()
         self.bundles: list[str] = []
-        self.jobs: queue.SimpleQueue[tuple[str, list[str]] | None] = queue.SimpleQueue()
+        self.jobs: queue.SimpleQueue[tuple[str, Path] | None] = queue.SimpleQueue()
         self.error: SearchIndexError | None = None
         self.thread = threading.Thread(target=self._work, name="brandhub-search", daemon=True)
         self.thread.start()
 
-    def written(self, page: str, *, on_disk: bool = False) -> None:
+    def written(self, page: str, html: str) -> None:
+        self.own.written(page, html)
+
+    def shard(self, folder: Path | str) -> None:
+        """Index the pages in ``folder`` as the next bundle."""
         with self.lock:
-            if on_disk:
-                self.waiting.append(page)
-            else:
-                if self.last is not None:  # on disk by now
-                    self.waiting.append(self.last)
-                self.last = page
-            if len(self.waiting) >= self.shard_pages:
-                self._send()
+            name = str(len(self.bundles))
+            self.bundles.append(name)
+            self.jobs.put((name, Path(folder)))
 
     def finish(self) -> None:
         """Index the last pages, wait for every shard, and put the index in the site."""
         try:
-            with self.lock:
-                if self.last is not None:
-                    self.waiting.append(self.last)
-                    self.last = None
-                if self.waiting or not self.bundles:
-                    self._send()
+            self.own.close()
+            if not self.bundles:  # no searchable page: an empty index, which finds nothing
+                empty = self.pages / "none"
+                empty.mkdir()
+                self.shard(empty)
             self.jobs.put(None)
             self.thread.join()
             if self.error is not None:
@@ -191,46 +251,28 @@ class ShardedIndex:
         except OSError as exc:
             raise SearchIndexError(f"Pagefind could not run: {exc}") from None
         finally:
-            shutil.rmtree(self.staging, ignore_errors=True)
+            self._clean()
 
     def abandon(self) -> None:
         self.jobs.put(None)
         self.thread.join()
-        shutil.rmtree(self.staging, ignore_errors=True)
+        self._clean()
 
-    def _send(self) -> None:
-        name = str(len(self.bundles))
-        self.bundles.append(name)
-        self.jobs.put((name, self.waiting))
-        self.waiting = []
+    def _clean(self) -> None:
+        shutil.rmtree(self.staging, ignore_errors=True)
+        shutil.rmtree(self.pages, ignore_errors=True)
 
     def _work(self) -> None:
         while (job := self.jobs.get()) is not None:
             if self.error is not None:
                 continue  # one failure fails the build; the rest is not worth indexing
-            name, pages = job
-            pages_dir = self.staging / f"pages-{name}"
+            name, folder = job
             try:
-                for page in pages:
-                    _link(self.site / page, pages_dir / page)
-                _pagefind(self.executable, pages_dir, self.staging / name)
+                _pagefind(self.executable, folder, self.staging / name)
             except SearchIndexError as exc:
                 self.error = exc
             except OSError as exc:
                 self.error = SearchIndexError(f"Pagefind could not run: {exc}")
-            finally:
-                shutil.rmtree(pages_dir, ignore_errors=True)
-
-
-def _link(source: Path, target: Path) -> None:
-    """A shard's view of the site: the same files, hard-linked (copied where links fail)."""
-    if not source.is_file():
-        return  # MkDocs writes no file for a page that renders empty
-    target.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        os.link(source, target)
-    except OSError:
-        shutil.copyfile(source, target)
 
 
 def _swap(new: Path, target: Path) -> None:

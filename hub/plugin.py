@@ -80,6 +80,7 @@ STYLESHEET = "assets/brandhub/brandhub.css"
 SCRIPT = "assets/brandhub/brandhub.js"
 # The pages the worker writes get this (empty) template in the build, which then skips them.
 WRITTEN_ELSEWHERE = "brandhub-written-by-the-worker.html"
+WORKER_SHARE = 0.53  # of the pages not in the navigation (measured at 10,000 stories)
 NAV_ORDER = ("", "guidelines", "messages", "campaigns", "stories", "snippets")
 IN_NAV = {
     "stories/index.md",
@@ -498,20 +499,7 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
             )
         if self.in_worker:
             return env
-        if self.worker is not None:
-            self._skip_worker_pages(env, files)
-        if not self.serving and not self.started_dirty:
-            pages, self.search_pages = self.search_pages, None
-            try:
-                index = ShardedIndex(
-                    Path(config.site_dir), self._project().settings.search_shard_pages, pages
-                )
-            except (SearchIndexError, OSError) as exc:
-                raise PluginError(f"Search: {exc}") from None
-            self.index = index
-            if self.worker is not None:
-                self.worker.attach(index.shard)
-        # Made while the worker writes pages: the API, then the feeds.
+        # Made while the worker converts its pages: the API needs none of them.
         project = self._project()
         self._output(
             files,
@@ -526,6 +514,20 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
             ),
             lambda: snippets_chunks(project.hub, project.settings, project.now, project.site_url),
         )
+        if self.worker is not None:
+            self._skip_worker_pages(env, files)
+        if not self.serving and not self.started_dirty:
+            pages, self.search_pages = self.search_pages, None
+            try:
+                index = ShardedIndex(
+                    Path(config.site_dir), self._project().settings.search_shard_pages, pages
+                )
+            except (SearchIndexError, OSError) as exc:
+                raise PluginError(f"Search: {exc}") from None
+            self.index = index
+            if self.worker is not None:
+                self.worker.attach(index.shard)
+        # Made while the worker writes pages; they need the bodies it has converted.
         for feed in self.feeds.values():
             self._add_feed(feed, files, config, language)
         return env
@@ -551,7 +553,13 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
             for file in doc_files
             if not _in_nav(file) and (file.src_uri in self.views or file.src_uri in project.by_src)
         ]
-        share = movable[::2]
+        # The worker takes a little more than half: this process also makes the feeds, the
+        # API and the search index, and renders the pages of the navigation.
+        share = [
+            file
+            for n, file in enumerate(movable)
+            if int((n + 1) * WORKER_SHARE) > int(n * WORKER_SHARE)
+        ]
         if not share:
             return
         # The worker writes the search excerpts of its pages beside the build's (hub.search).

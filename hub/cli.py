@@ -397,4 +397,16 @@ def import_feed(
 
 
 def main() -> None:
-    cli(prog_name="brandhub")
+    try:
+        cli(prog_name="brandhub")
+        status: object = 0
+    except SystemExit as exc:  # how click ends every command
+        status = exc.code
+    if status is not None and not isinstance(status, int):
+        print(status, file=sys.stderr)
+        status = 1
+    # Skip the interpreter's teardown: it frees a big build's objects one by one (1.5 s at
+    # 10,000 stories) just before the process ends. Everything is written and closed by now.
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(status or 0)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from collections.abc import Callable
 
 import pytest
@@ -77,3 +79,27 @@ def test_github_annotations(site: Callable[[str], Hub]) -> None:
     assert "::error file=content/stories/bad.md,line=3,title=date::'someday' is not a date" in (
         result.stderr
     )
+
+
+def test_the_command_ends_with_its_status_and_all_its_output(site: Callable[[str], Hub]) -> None:
+    # `brandhub` ends its process without the interpreter's teardown (hub.cli.main): what it
+    # printed must still arrive, through pipes, and its exit status must be the command's.
+    hub = site("basic")
+
+    def brandhub(*args: str) -> subprocess.CompletedProcess[str]:
+        command = [sys.executable, "-m", "hub", *args]
+        return subprocess.run(command, cwd=hub.root, capture_output=True, text=True, timeout=300)
+
+    built = brandhub("build", "--now", "2026-11-23T12:00+01:00")
+    assert built.returncode == 0, built.stderr
+    assert built.stderr.startswith("Checked: 11 pages")
+    assert re.search(r"^Built the hub into .+ in [0-9.]+ s$", built.stderr, re.M)
+    assert (hub.root / "site" / "index.html").is_file()
+    checked = brandhub("check", "--now", "2026-11-23T12:00+01:00")
+    assert (checked.returncode, checked.stdout.split(":")[0]) == (0, "OK")
+    wrong = brandhub("check", "--now", "tomorrow")
+    assert wrong.returncode == 1
+    assert "'tomorrow' is not a date" in wrong.stderr
+    unknown = brandhub("nosuch")
+    assert unknown.returncode == 2
+    assert "No such command 'nosuch'" in unknown.stderr

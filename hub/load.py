@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from hub.frontmatter import Document, YamlProblem, parse_yaml, read_document
+from hub.parallel import split_map
 from hub.problems import Problem
 
 AUTHORS_FILE = "authors.yml"
@@ -32,9 +33,11 @@ def display_path(path: Path) -> str:
     return Path(relative).as_posix() if not relative.startswith("..") else path.as_posix()
 
 
-def scan(root: Path) -> Scan:
-    """Read the content folder at ``root``; problems are collected, never raised."""
+def scan(root: Path, *, split: bool = False) -> Scan:
+    """Read the content folder at ``root``; problems are collected, never raised. ``split``:
+    a second process reads half of the Markdown files (hub.parallel.split_map)."""
     result = Scan(root=root)
+    markdown: list[tuple[Path, str]] = []
     if not root.is_dir():
         result.problems.append(
             Problem(
@@ -72,16 +75,20 @@ def scan(root: Path) -> Scan:
                 continue
             rel = path.relative_to(root).as_posix()
             if name.endswith(".md"):
-                document, problems = read_document(
-                    path.read_bytes(), path=display_path(path), rel=rel
-                )
-                result.documents.append(document)
-                result.problems.extend(problems)
+                markdown.append((path, rel))
             elif rel == AUTHORS_FILE:
                 _read_authors(path, result)
             else:
                 result.assets.add(rel)
+    for document, problems in split_map(_read_markdown, markdown, split=split):
+        result.documents.append(document)
+        result.problems.extend(problems)
     return result
+
+
+def _read_markdown(file: tuple[Path, str]) -> tuple[Document, list[Problem]]:
+    path, rel = file
+    return read_document(path.read_bytes(), path=display_path(path), rel=rel)
 
 
 def _check_link(path: Path, real_root: Path, result: Scan) -> bool:

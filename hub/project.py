@@ -87,7 +87,10 @@ def load_project(
         problems.extend(exc.problems)
         moment = datetime.now(settings.timezone)
     try:
-        hub = build_hub(scan(content_dir), settings, site_url or "https://hub.invalid/")
+        # A preview keeps what it read and checked for its next rebuild: one process does it.
+        split = not preview
+        found = scan(content_dir, split=split)
+        hub = build_hub(found, settings, site_url or "https://hub.invalid/", split=split)
     except ContentError as exc:
         raise ContentError([*problems, *exc.problems]) from None
     if not preview:  # a preview shows unpublished pages, so links to them work there

@@ -19,6 +19,7 @@ from hub.frontmatter import Document, Located
 from hub.kinds import AUTHOR, DATED, SCHEMAS, kind_of
 from hub.load import Scan
 from hub.model import Author, Hub, Item, Kind, Share, Step
+from hub.parallel import split_map
 from hub.problems import ContentError, Problem
 from hub.settings import Settings
 from hub.summaries import first_heading, first_paragraph, plain_paragraphs
@@ -33,22 +34,32 @@ from hub.urls import (
 from hub.voice import check_posts
 
 
-def build_hub(scan: Scan, settings: Settings, site_url: str = "https://hub.invalid/") -> Hub:
+def build_hub(
+    scan: Scan, settings: Settings, site_url: str = "https://hub.invalid/", *, split: bool = False
+) -> Hub:
     """Validate everything; raise :class:`ContentError` with every problem found.
 
-    ``site_url`` is needed for share posts: their length includes the page's link.
+    ``site_url`` is needed for share posts: their length includes the page's link. ``split``:
+    a second process checks half of the files (hub.parallel.split_map).
     """
     problems = list(scan.problems)
     files = frozenset(scan.assets | {doc.rel for doc in scan.documents})
     authors = _authors(scan, files, settings, problems)
+
+    def check(doc: Document) -> tuple[Item | None, list[Problem]]:
+        found: list[Problem] = []
+        item = _item(doc, files, settings, authors, found)
+        if item is not None:
+            found.extend(check_posts(item, settings, site_url))
+        return item, found
+
+    # An unreadable file's problem is reported already; guessing at the rest would mislead.
+    readable = [doc for doc in scan.documents if doc.readable]
     items = []
-    for doc in scan.documents:
-        if not doc.readable:
-            continue  # its problem is reported already; guessing at the rest would mislead
-        item = _item(doc, files, settings, authors, problems)
+    for item, found in split_map(check, readable, split=split):
+        problems.extend(found)
         if item is not None:
             items.append(item)
-            problems.extend(check_posts(item, settings, site_url))
     lines = {doc.rel: doc.meta.lines for doc in scan.documents}
     problems.extend(_across(items, lines))
     if problems:

@@ -4,6 +4,7 @@ must be the same as one process writes, and a failure on either side must fail c
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -137,3 +138,54 @@ def test_links_to_missing_anchors_are_reported_across_both_processes(
     # Brandhub builds are strict: the worker's pages' warnings count like the others.
     assert result.exit_code != 0
     assert "Aborted with 6 warnings in strict mode" in result.output
+
+
+def test_split_map_gives_the_second_half_to_another_process() -> None:
+    here = os.getpid()
+    results = parallel.split_map(lambda n: (n * n, os.getpid()), range(parallel.SPLIT_FROM))
+    assert [square for square, _ in results] == [n * n for n in range(parallel.SPLIT_FROM)]
+    half = parallel.SPLIT_FROM // 2
+    assert {pid for _, pid in results[:half]} == {here}
+    assert here not in {pid for _, pid in results[half:]}
+
+
+def test_split_map_does_the_work_itself_when_the_other_process_fails() -> None:
+    here = os.getpid()
+
+    def work(n: int) -> int:
+        if os.getpid() != here:
+            raise RuntimeError("the copy fails")
+        return n + 1
+
+    assert parallel.split_map(work, range(1000)) == list(range(1, 1001))
+
+
+def test_the_content_check_split_in_two_finds_what_one_process_finds(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from hub.load import scan
+    from hub.problems import ContentError
+    from hub.settings import load_settings
+    from hub.validate import build_hub
+
+    settings, _ = load_settings({"timezone": "Europe/Madrid"}, site_name="Demo")
+    url = "https://alcor-logistics.github.io/hub/"
+    monkeypatch.setattr(parallel, "SPLIT_FROM", 4)  # the demo's few files, split as many are
+    demo = Path(__file__).parent.parent / "content"
+    one = build_hub(scan(demo), settings, url)
+    two = build_hub(scan(demo, split=True), settings, url, split=True)
+    assert one == two and len(two.items) > 50
+    # Problems in files of both halves: every one reported, in the same order.
+    broken = tmp_path / "content"
+    shutil.copytree(demo, broken)
+    stories = sorted((broken / "stories").glob("*.md"))
+    for story in (stories[0], stories[-1]):
+        text = story.read_text(encoding="utf-8")
+        story.write_text(text.replace("\ndate:", "\ndate: someday\nwhen:", 1), encoding="utf-8")
+    (broken / "zz-last.md").write_text("---\ntitle: [unclosed\n---\nText\n", encoding="utf-8")
+    found = []
+    for split in (False, True):
+        with pytest.raises(ContentError) as error:
+            build_hub(scan(broken, split=split), settings, url, split=split)
+        found.append(error.value.problems)
+    assert found[0] == found[1] and len(found[1]) >= 5

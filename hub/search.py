@@ -25,6 +25,7 @@ rebuild indexes the whole site as one shard, after the pages are written.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import queue
@@ -56,6 +57,8 @@ UNUSED = (
     "pagefind-highlight.js",
 )
 
+
+RM = shutil.which("rm")
 
 log = logging.getLogger("mkdocs.plugins.brandhub")
 
@@ -222,6 +225,7 @@ class ShardedIndex:
         self.bundles: list[str] = []
         self.jobs: queue.SimpleQueue[tuple[str, Path] | None] = queue.SimpleQueue()
         self.error: SearchIndexError | None = None
+        self.removals: list[subprocess.Popen[bytes]] = []  # of indexed shards' excerpts
         self.thread = threading.Thread(target=self._work, name="brandhub-search", daemon=True)
         self.thread.start()
 
@@ -259,6 +263,8 @@ class ShardedIndex:
         self._clean()
 
     def _clean(self) -> None:
+        for removal in self.removals:
+            removal.wait()
         shutil.rmtree(self.staging, ignore_errors=True)
         shutil.rmtree(self.pages, ignore_errors=True)
 
@@ -273,6 +279,12 @@ class ShardedIndex:
                 self.error = exc
             except OSError as exc:
                 self.error = SearchIndexError(f"Pagefind could not run: {exc}")
+            # A shard's excerpts are removed as soon as it is indexed, by `rm` where there is
+            # one: this thread, removing thousands of files while the build renders pages,
+            # would wait for the interpreter's lock after each (and leave it all for the end).
+            if RM is not None:
+                with contextlib.suppress(OSError):
+                    self.removals.append(subprocess.Popen([RM, "-rf", "--", str(folder)]))
 
 
 def _swap(new: Path, target: Path) -> None:

@@ -59,6 +59,9 @@ UNUSED = (
 
 
 RM = shutil.which("rm")
+SHARED_MEMORY = "/dev/shm"  # Linux: a RAM-backed folder of the system
+MEMORY_ROOM = 1 << 30  # free bytes needed there: a shard of excerpts is about 30 MB, and a
+# container's /dev/shm is often 64 MB in all
 
 log = logging.getLogger("mkdocs.plugins.brandhub")
 
@@ -165,8 +168,16 @@ def index_site(site_dir: Path) -> None:
 
 
 def pages_folder() -> Path:
-    """A new folder for the excerpts that shards are made of (outside the site)."""
-    return Path(tempfile.mkdtemp(prefix="brandhub-search-"))
+    """A new folder for the excerpts that shards are made of (outside the site): in memory
+    where the system has room there (``/dev/shm`` on Linux), because each excerpt is written
+    once and read once, and creating 10,000 files on a disk costs seconds (7 s of CPU on the
+    benchmark's machine, 0.3 s in memory)."""
+    memory = Path(SHARED_MEMORY)
+    try:
+        roomy = memory.is_dir() and shutil.disk_usage(memory).free >= MEMORY_ROOM
+    except OSError:
+        roomy = False
+    return Path(tempfile.mkdtemp(prefix="brandhub-search-", dir=memory if roomy else None))
 
 
 class Excerpts:

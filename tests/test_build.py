@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -130,6 +131,20 @@ def test_the_index_made_from_excerpts_is_the_index_of_the_whole_pages(
     expected = search_records(whole)
     assert len(expected) > 40
     assert search_records(demo_site) == expected
+
+
+def test_excerpts_are_written_in_memory_only_where_there_is_room(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    memory = Path(search.SHARED_MEMORY)
+    folders = [search.pages_folder()]
+    monkeypatch.setattr(search, "MEMORY_ROOM", 1 << 60)  # more than any machine has
+    folders.append(search.pages_folder())
+    for folder in folders:
+        folder.rmdir()
+    roomy = memory.is_dir() and shutil.disk_usage(memory).free >= 1 << 30
+    assert folders[0].parent == (memory if roomy else Path(tempfile.gettempdir()))
+    assert folders[1].parent == Path(tempfile.gettempdir())
 
 
 def test_unpublished_items_appear_nowhere(site: Callable[[str], Hub]) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import posixpath
 import re
 import unicodedata
+from functools import lru_cache
 
 from hub.model import Kind
 
@@ -21,6 +22,7 @@ RESERVED_SLUGS = ("index", "page")
 LISTINGS = frozenset(f"{folder}/" for folder in TYPED_FOLDERS.values())
 
 
+@lru_cache(maxsize=65536)  # a tag's link is made on every page that shows the tag
 def slugify(text: str) -> str:
     """Lowercase ASCII words joined by dashes: 'Camión día 1' → 'camion-dia-1'."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()

@@ -68,19 +68,21 @@ def test_since_skips_older_entries(site: Callable[[str], Hub]) -> None:
     assert result.stdout.startswith("2 created, 0 already imported, 1 skipped")
 
 
-# Runs the command line in a child process that records its own peak memory when it exits.
+# Runs the command line in a child process that records its own peak memory when it ends
+# (hub.cli.main ends without running atexit handlers: this calls the command itself).
 # VmHWM belongs to the process's own address space; ru_maxrss would survive fork and exec and
 # report the (much larger) test runner's peak instead.
 MEASURED = """
-import atexit, re, sys
-from hub.cli import main
+import re, sys
+from hub.cli import cli
 peak = sys.argv.pop(1)
 def record():
     status = open("/proc/self/status").read()
     open(peak, "w").write(re.search(r"VmHWM:\\s+(\\d+) kB", status).group(1))
-atexit.register(record)
-sys.argv[0] = "brandhub"
-main()
+try:
+    cli(prog_name="brandhub")
+finally:
+    record()
 """
 
 

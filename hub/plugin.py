@@ -353,7 +353,12 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
         if view is None or view.data.get("page", 1) == 1:  # later pages repeat the title
             output = mark_searchable(output)
             if self.index is not None:
-                self.index.written(page.file.dest_uri, output)
+                try:
+                    self.index.written(page.file.dest_uri, output)
+                except OSError as exc:  # a full disk, say
+                    raise PluginError(
+                        f"Search: could not keep {page.file.dest_uri} for the index ({exc})"
+                    ) from None
         output = add_to_header(output, self.search_field)
         keys = ["all"] + ([view.feed_key] if view is not None and view.feed_key else [])
         tags = self.renderer.fragment(

@@ -133,6 +133,25 @@ def test_the_index_made_from_excerpts_is_the_index_of_the_whole_pages(
     assert search_records(demo_site) == expected
 
 
+def test_no_room_for_the_search_excerpts_fails_the_build_in_one_line(
+    site: Callable[[str], Hub], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    hub = site("basic")
+    hub.build("--now", "2026-11-23T12:00")
+    before = (hub.site / "index.html").read_bytes()
+
+    def full(self: search.Excerpts, page: str, html: str) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(search.Excerpts, "written", full)
+    result = hub.run("build", "-d", str(hub.site), "--now", "2026-11-23T12:00")
+    assert result.exit_code == 1
+    assert "Search: could not keep" in result.output
+    assert "No space left on device" in result.output
+    assert "Traceback" not in result.output
+    assert (hub.site / "index.html").read_bytes() == before  # the last site stays
+
+
 def test_excerpts_are_written_in_memory_only_where_there_is_room(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

@@ -17,7 +17,7 @@ from mkdocs.exceptions import PluginError
 from hub import parallel
 from hub import plugin as hub_plugin
 from hub.cli import cli
-from tests.conftest import DEMO_NOW, Hub, demo_config, different_files, search_records
+from tests.conftest import DEMO_NOW, ROOT, Hub, demo_config, different_files, search_records
 
 pytestmark = pytest.mark.skipif(
     not parallel.available() and not os.environ.get("CI"),
@@ -171,7 +171,7 @@ def test_the_content_check_split_in_two_finds_what_one_process_finds(
     settings, _ = load_settings({"timezone": "Europe/Madrid"}, site_name="Demo")
     url = "https://alcor-logistics.github.io/hub/"
     monkeypatch.setattr(parallel, "SPLIT_FROM", 4)  # the demo's few files, split as many are
-    demo = Path(__file__).parent.parent / "content"
+    demo = ROOT / "content"
     one = build_hub(scan(demo), settings, url)
     two = build_hub(scan(demo, split=True), settings, url, split=True)
     assert one == two and len(two.items) > 50
@@ -181,7 +181,9 @@ def test_the_content_check_split_in_two_finds_what_one_process_finds(
     stories = sorted((broken / "stories").glob("*.md"))
     for story in (stories[0], stories[-1]):
         text = story.read_text(encoding="utf-8")
-        story.write_text(text.replace("\ndate:", "\ndate: someday\nwhen:", 1), encoding="utf-8")
+        broken_text = text.replace("\ndate:", "\ndate: someday\nwhen:", 1)
+        assert broken_text != text
+        story.write_text(broken_text, encoding="utf-8")
     (broken / "zz-last.md").write_text("---\ntitle: [unclosed\n---\nText\n", encoding="utf-8")
     found = []
     for split in (False, True):

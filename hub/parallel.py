@@ -155,7 +155,7 @@ class Worker:
         self._status: int | None = None
         self._lock = threading.Lock()
         self._shards: list[str] = []  # search shards, until the search index is attached
-        self._index: Callable[[str], None] | None = None
+        self._on_shard: Callable[[str], None] | None = None
         self._found: dict[str, Any] | None = None
         self._converted = threading.Event()  # its pages are converted, or it ended
         self._thread = threading.Thread(target=self._read, name="brandhub-worker", daemon=True)
@@ -164,7 +164,7 @@ class Worker:
     def attach(self, shard: Callable[[str], None]) -> None:
         """Pass the search shards the worker has filled, and will fill, to ``shard``."""
         with self._lock:
-            self._index = shard
+            self._on_shard = shard
             early, self._shards = self._shards, []
         for folder in early:
             shard(folder)
@@ -212,12 +212,12 @@ class Worker:
     def _take(self, message: dict[str, Any]) -> None:
         if "shard" in message:
             with self._lock:
-                index = self._index
-                if index is None:
+                on_shard = self._on_shard
+                if on_shard is None:
                     self._shards.append(message["shard"])
-            if index is not None:
+            if on_shard is not None:
                 try:
-                    index(message["shard"])
+                    on_shard(message["shard"])
                 except Exception as exc:  # reported by wait()
                     self.failure = self.failure or f"search index: {exc}"
         elif "log" in message:

@@ -524,9 +524,8 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
         if not self.serving and not self.started_dirty:
             pages, self.search_pages = self.search_pages, None
             try:
-                index = ShardedIndex(
-                    Path(config.site_dir), self._project().settings.search_shard_pages, pages
-                )
+                shard_pages = project.settings.search_shard_pages
+                index = ShardedIndex(Path(config.site_dir), shard_pages, pages)
             except (SearchIndexError, OSError) as exc:
                 raise PluginError(f"Search: {exc}") from None
             self.index = index

@@ -13,8 +13,8 @@ The worker reports through a pipe, one JSON object a line:
 - ``{"converted": {...}}``: once its pages are converted, their anchors and links to anchors
   (MkDocs checks them across all pages at the end of the build) and the bodies of its items
   that feeds carry;
-- ``{"shard": folder}``: a folder of search excerpts of its pages is complete (the search
-  index takes it in; hub.search);
+- ``{"shard": folder, "digest": digest}``: a folder of search excerpts of its pages is
+  complete (the search index takes it in; hub.search);
 - ``{"log": {...}}``: a log record, shown by the build as its own (and counted by
   ``strict: true``);
 - ``{"failed": message}``: a page could not be built; the build fails with this message.
@@ -107,9 +107,9 @@ class Reports:
     def converted(self, found: dict[str, Any]) -> None:
         self._send({"converted": found})
 
-    def shard(self, folder: Path) -> None:
+    def shard(self, folder: Path, digest: str) -> None:
         """A folder of search excerpts is complete (hub.search.Excerpts)."""
-        self._send({"shard": str(folder)})
+        self._send({"shard": str(folder), "digest": digest})
 
 
 class _PipeHandler(logging.Handler):
@@ -154,20 +154,21 @@ class Worker:
         self._stream = os.fdopen(read_end, encoding="utf-8")
         self._status: int | None = None
         self._lock = threading.Lock()
-        self._shards: list[str] = []  # search shards, until the search index is attached
-        self._on_shard: Callable[[str], None] | None = None
+        self._shards: list[tuple[str, str]] = []  # search shards, until an index is attached
+        self._on_shard: Callable[[str, str], None] | None = None
         self._found: dict[str, Any] | None = None
         self._converted = threading.Event()  # its pages are converted, or it ended
         self._thread = threading.Thread(target=self._read, name="brandhub-worker", daemon=True)
         self._thread.start()
 
-    def attach(self, shard: Callable[[str], None]) -> None:
-        """Pass the search shards the worker has filled, and will fill, to ``shard``."""
+    def attach(self, shard: Callable[[str, str], None]) -> None:
+        """Pass the search shards the worker has filled, and will fill, to ``shard`` (their
+        folders and digests)."""
         with self._lock:
             self._on_shard = shard
             early, self._shards = self._shards, []
-        for folder in early:
-            shard(folder)
+        for folder, digest in early:
+            shard(folder, digest)
 
     def converted(self) -> dict[str, Any]:
         """What the build needs of the worker's pages (anchors, feeds' bodies), once it has
@@ -214,10 +215,10 @@ class Worker:
             with self._lock:
                 on_shard = self._on_shard
                 if on_shard is None:
-                    self._shards.append(message["shard"])
+                    self._shards.append((message["shard"], message["digest"]))
             if on_shard is not None:
                 try:
-                    on_shard(message["shard"])
+                    on_shard(message["shard"], message["digest"])
                 except Exception as exc:  # reported by wait()
                     self.failure = self.failure or f"search index: {exc}"
         elif "log" in message:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 import os
 import shutil
+import zlib
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from functools import cache, partial
@@ -174,6 +175,7 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
         self.views: dict[str, v.View] = {}
         self.previews: dict[str, LinkPreview] = {}  # by source path
         self.cache: Path | None = None
+        self.search_cache: Path | None = None
         self.bodies: dict[str, str] = {}  # rendered Markdown of each item, for feeds
         self.fed: frozenset[str] = frozenset()  # the items in feeds (their bodies are kept)
         self.feeds: dict[str, Feed] = {}
@@ -224,6 +226,7 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
             self.renderer = Renderer(overrides=config.theme.custom_dir)  # rebuilds (compiled)
         root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
         self.cache = root / self.project.settings.cache_dir / "cards"
+        self.search_cache = root / self.project.settings.cache_dir / "search"
         project = self.project
         self.previews = {}
         self.digested = Digests()
@@ -525,7 +528,9 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
             pages, self.search_pages = self.search_pages, None
             try:
                 shard_pages = project.settings.search_shard_pages
-                index = ShardedIndex(Path(config.site_dir), shard_pages, pages)
+                index = ShardedIndex(
+                    Path(config.site_dir), shard_pages, pages, cache=self.search_cache
+                )
             except (SearchIndexError, OSError) as exc:
                 raise PluginError(f"Search: {exc}") from None
             self.index = index
@@ -558,12 +563,10 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
             if not _in_nav(file) and (file.src_uri in self.views or file.src_uri in project.by_src)
         ]
         # The worker takes a little more than half: this process also makes the feeds, the
-        # API and the search index, and renders the pages of the navigation.
-        share = [
-            file
-            for n, file in enumerate(movable)
-            if int((n + 1) * WORKER_SHARE) > int(n * WORKER_SHARE)
-        ]
+        # API and the search index, and renders the pages of the navigation. Which process
+        # writes a page depends on the page alone, so that adding or removing a story changes
+        # one search shard of each process, not every shard after it (hub.search.ShardCache).
+        share = [file for file in movable if _worker_writes(file.src_uri)]
         if not share:
             return
         # The worker writes the search excerpts of its pages beside the build's (hub.search).
@@ -818,6 +821,12 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
         if self.project is None:  # pragma: no cover - MkDocs always calls on_config first
             raise PluginError("Brandhub was not configured")
         return self.project
+
+
+def _worker_writes(src_uri: str) -> bool:
+    """Whether the worker writes this page: a share of WORKER_SHARE of the pages, chosen by a
+    checksum of the page's path (the same page goes to the same process in every build)."""
+    return zlib.crc32(src_uri.encode("utf-8")) % 1000 < WORKER_SHARE * 1000
 
 
 def _in_nav(file: File) -> bool:

@@ -26,8 +26,10 @@ rebuild indexes the whole site as one shard, after the pages are written.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import logging
+import os
 import queue
 import shutil
 import subprocess
@@ -59,6 +61,8 @@ UNUSED = (
 
 
 RM = shutil.which("rm")
+CP = shutil.which("cp")
+CACHE_VERSION = 1  # bump when a shard's bundle changes for the same excerpts and Pagefind
 SHARED_MEMORY = "/dev/shm"  # Linux: a RAM-backed folder of the system
 MEMORY_ROOM = 1 << 30  # free bytes needed there: a shard of excerpts is about 30 MB, and a
 # container's /dev/shm is often 64 MB in all
@@ -182,14 +186,15 @@ def pages_folder() -> Path:
 
 class Excerpts:
     """One process's searchable pages, as excerpts in shard folders of ``shard_pages`` pages
-    under ``root``. ``ready`` gets each folder once it is full, and the last one on ``close()``.
+    under ``root``. ``ready`` gets each folder once it is full, and the last one on ``close()``,
+    with the digest of what the folder holds (its pages' paths and excerpts, in order).
 
     Each process cuts and writes its own pages' excerpts as it renders them, on its own core:
     a thread of the build that did it for the other process's pages would wait for the
     interpreter's lock between files while the build renders pages (seconds per shard)."""
 
     def __init__(
-        self, root: Path, name: str, shard_pages: int, ready: Callable[[Path], None]
+        self, root: Path, name: str, shard_pages: int, ready: Callable[[Path, str], None]
     ) -> None:
         self.root = root
         self.name = name
@@ -197,12 +202,16 @@ class Excerpts:
         self.ready = ready
         self.number = 0
         self.count = 0  # pages in the current folder
+        self.digest = hashlib.sha256()
 
     def written(self, page: str, html: str) -> None:
         """Add the page at site-relative ``page`` with this ``html``."""
         target = self._folder() / page
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(excerpt(html), encoding="utf-8")
+        data = excerpt(html).encode("utf-8")
+        target.write_bytes(data)
+        self.digest.update(f"{page}\0{len(data)}\0".encode())
+        self.digest.update(data)
         self.count += 1
         if self.count >= self.shard_pages:
             self.close()
@@ -210,31 +219,107 @@ class Excerpts:
     def close(self) -> None:
         if self.count:
             folder = self._folder()
+            digest = self.digest.hexdigest()
             self.number += 1
             self.count = 0
-            self.ready(folder)
+            self.digest = hashlib.sha256()
+            self.ready(folder, digest)
 
     def _folder(self) -> Path:
         return self.root / f"{self.name}-{self.number}"
 
 
+def _copy_tree(source: Path, target: Path) -> bool:
+    """Make ``target`` a copy of the folder ``source``: hard links where the file system
+    allows them, else copies. One ``cp`` process: a thread that linked thousands of files
+    itself would wait for the interpreter's lock after each while the build renders pages."""
+    if CP is None:
+        return False
+    for flags in ("-al", "-R"):  # -l: links (GNU cp); -R: copies (any cp)
+        done = subprocess.run(
+            [CP, flags, "--", str(source), str(target)],
+            capture_output=True,
+            check=False,
+        )
+        if done.returncode == 0:
+            return True
+        shutil.rmtree(target, ignore_errors=True)
+    return False
+
+
+class ShardCache:
+    """Shards indexed by earlier builds, in ``folder``, one bundle each, named after what its
+    Pagefind run read (the digest of its excerpts) and the Pagefind that read it.
+
+    A build of unchanged pages takes every shard from here instead of running Pagefind again
+    (a third of a 10,000-story build's work); an edited page costs the run of its shard only.
+    Bundles are linked into the site, never changed in place; a successful build removes the
+    bundles it did not use, so the cache holds one index."""
+
+    def __init__(self, folder: Path, executable: str) -> None:
+        self.folder = folder
+        size = os.stat(executable).st_size
+        self.identity = f"{CACHE_VERSION}|{size}|{EXCLUDE}|{','.join(UNUSED)}"
+        self.used: set[str] = set()
+
+    def name(self, digest: str) -> str:
+        return hashlib.sha256(f"{self.identity}|{digest}".encode()).hexdigest()[:32]
+
+    def fetch(self, name: str, bundle: Path) -> bool:
+        """Copy the cached bundle ``name`` to ``bundle``; False if there is none."""
+        cached = self.folder / name
+        if not cached.is_dir() or not _copy_tree(cached, bundle):
+            return False
+        self.used.add(name)
+        return True
+
+    def store(self, name: str, bundle: Path) -> None:
+        """Keep a copy of the new ``bundle`` as ``name``; a cache that cannot take it (a
+        read-only folder, a full disk) only costs the next build this shard's run."""
+        partial = self.folder / f".{name}.{os.getpid()}.part"  # no half-copied bundle is used
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            if _copy_tree(bundle, partial):
+                partial.rename(self.folder / name)
+                self.used.add(name)
+        except OSError as exc:  # another build stored it first, or no room
+            log.debug("Search: shard %s not cached (%s)", name, exc)
+        finally:
+            shutil.rmtree(partial, ignore_errors=True)
+
+    def unused(self) -> list[Path]:
+        """The cached bundles this build did not use, and copies left by stopped builds."""
+        try:
+            return [entry for entry in self.folder.iterdir() if entry.name not in self.used]
+        except OSError:  # no cache yet
+            return []
+
+
 class ShardedIndex:
     """A full build's search index, made while the build goes on (see the module's text).
 
-    Call ``written(path, html)`` for each searchable page in on_post_page, and ``shard(folder)``
-    for each shard folder hub.parallel's worker has filled (from another thread; its
-    ``Excerpts`` share this index's ``pages``); then ``finish()`` after the last page, or
-    ``abandon()`` when the build fails."""
+    Call ``written(path, html)`` for each searchable page in on_post_page, and
+    ``shard(folder, digest)`` for each shard folder hub.parallel's worker has filled (from
+    another thread; its ``Excerpts`` share this index's ``pages``); then ``finish()`` after the
+    last page, or ``abandon()`` when the build fails. With a ``cache`` folder, shards indexed
+    by an earlier build are reused (``ShardCache``)."""
 
-    def __init__(self, site_dir: Path, shard_pages: int, pages: Path | None = None) -> None:
+    def __init__(
+        self,
+        site_dir: Path,
+        shard_pages: int,
+        pages: Path | None = None,
+        cache: Path | None = None,
+    ) -> None:
         self.site = site_dir
         self.executable = _executable()
+        self.cache = None if cache is None else ShardCache(cache, self.executable)
         self.pages = pages or pages_folder()
         self.own = Excerpts(self.pages, "main", shard_pages, self.shard)
         self.staging = Path(tempfile.mkdtemp(prefix=".pagefind-", dir=site_dir))
         self.lock = threading.Lock()
         self.bundles: list[str] = []
-        self.jobs: queue.SimpleQueue[tuple[str, Path] | None] = queue.SimpleQueue()
+        self.jobs: queue.SimpleQueue[tuple[str, Path, str] | None] = queue.SimpleQueue()
         self.error: SearchIndexError | None = None
         self.removals: list[subprocess.Popen[bytes]] = []  # of indexed shards' excerpts
         self.thread = threading.Thread(target=self._work, name="brandhub-search", daemon=True)
@@ -243,12 +328,13 @@ class ShardedIndex:
     def written(self, page: str, html: str) -> None:
         self.own.written(page, html)
 
-    def shard(self, folder: Path | str) -> None:
-        """Index the pages in ``folder`` as the next bundle."""
+    def shard(self, folder: Path | str, digest: str) -> None:
+        """Index the pages in ``folder``, whose excerpts have this ``digest``, as the next
+        bundle."""
         with self.lock:
             name = str(len(self.bundles))
             self.bundles.append(name)
-            self.jobs.put((name, Path(folder)))
+            self.jobs.put((name, Path(folder), digest))
 
     def finish(self) -> None:
         """Index the last pages, wait for every shard, and put the index in the site."""
@@ -257,12 +343,16 @@ class ShardedIndex:
             if not self.bundles:  # no searchable page: an empty index, which finds nothing
                 empty = self.pages / "none"
                 empty.mkdir()
-                self.shard(empty)
+                self.shard(empty, "none")
             self.jobs.put(None)
             self.thread.join()
             if self.error is not None:
                 raise self.error
             _finish(self.staging, self.bundles, self.site)
+            if self.cache is not None and RM is not None:
+                self.removals.extend(
+                    subprocess.Popen([RM, "-rf", "--", str(old)]) for old in self.cache.unused()
+                )
         except OSError as exc:
             raise SearchIndexError(f"Pagefind could not run: {exc}") from None
         finally:
@@ -283,9 +373,16 @@ class ShardedIndex:
         while (job := self.jobs.get()) is not None:
             if self.error is not None:
                 continue  # one failure fails the build; the rest is not worth indexing
-            name, folder = job
+            name, folder, digest = job
+            bundle = self.staging / name
             try:
-                _pagefind(self.executable, folder, self.staging / name)
+                if self.cache is None:
+                    _pagefind(self.executable, folder, bundle)
+                else:
+                    cached = self.cache.name(digest)
+                    if not self.cache.fetch(cached, bundle):
+                        _pagefind(self.executable, folder, bundle)
+                        self.cache.store(cached, bundle)
             except SearchIndexError as exc:
                 self.error = exc
             except OSError as exc:

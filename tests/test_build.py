@@ -7,6 +7,7 @@ import shutil
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from mkdocs.commands.build import build as mkdocs_build
@@ -118,6 +119,72 @@ def test_a_large_hub_is_indexed_in_shards_the_browser_merges(
         [*(s.strip("/") for s in shards), "shards.json"]
     )
     assert not [p for p in hub.site.iterdir() if p.name.startswith(".")]
+
+
+def test_a_rebuild_runs_pagefind_only_for_the_shards_whose_pages_changed(
+    site: Callable[[str], Hub], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The nightly build of an unchanged hub, or a pull request editing one story, must not
+    # index every page again (hub.search.ShardCache), and must never serve a stale index.
+    hub = site("basic")
+    config = hub.root / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8") + "      search_shard_pages: 3\n", encoding="utf-8"
+    )
+    runs: list[Path] = []
+    real = search._pagefind
+
+    def counted(executable: str, folder: Path, output: Path) -> None:
+        runs.append(folder)
+        real(executable, folder, output)
+
+    monkeypatch.setattr(search, "_pagefind", counted)
+
+    def index() -> tuple[list[str], dict[str, dict[str, Any]]]:
+        shards = json.loads((hub.site / "pagefind/shards.json").read_text(encoding="utf-8"))
+        return shards, search_records(hub.site)
+
+    hub.build("--now", "2026-11-23T12:00")
+    first_runs = len(runs)
+    shards, records = index()
+    assert first_runs == len(shards) > 2
+    cache = hub.root / ".cache/brandhub/search"
+    assert len(list(cache.iterdir())) == len(shards)
+
+    hub.build("--now", "2026-11-23T12:00")  # nothing changed: no page is indexed again
+    assert len(runs) == first_runs
+    assert index() == (shards, records)
+
+    story = hub.content / "stories/win-2.md"
+    story.write_text(
+        story.read_text(encoding="utf-8") + "\nThe quokkaline route saved a day.\n",
+        encoding="utf-8",
+    )
+    hub.build("--now", "2026-11-23T12:00")
+    again = len(runs) - first_runs
+    assert 1 <= again < len(shards)  # the edited story's shard, not the others
+    new_shards, new_records = index()
+    assert "quokkaline" in new_records["/stories/win-2/"]["content"]
+    assert {url: r for url, r in new_records.items() if url != "/stories/win-2/"} == {
+        url: r for url, r in records.items() if url != "/stories/win-2/"
+    }
+    # The cache keeps the bundles of the last index only.
+    assert len(list(cache.iterdir())) == len(new_shards)
+
+
+def test_a_search_cache_that_cannot_be_written_only_costs_time(
+    site: Callable[[str], Hub],
+) -> None:
+    hub = site("basic")
+    hub.build("--now", "2026-11-23T12:00")
+    records = search_records(hub.site)
+    cache = hub.root / ".cache/brandhub/search"
+    shutil.rmtree(cache)
+    cache.write_text("not a folder", encoding="utf-8")  # say, a stray file of the same name
+    result = hub.build("--now", "2026-11-23T12:00")
+    assert "Search:" not in result.output and "Traceback" not in result.output
+    assert search_records(hub.site) == records
+    assert cache.read_text(encoding="utf-8") == "not a folder"
 
 
 def test_the_index_made_from_excerpts_is_the_index_of_the_whole_pages(

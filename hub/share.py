@@ -93,6 +93,7 @@ def campaign_of(item: Item, settings: Settings) -> str:
     return item.campaign or settings.utm_campaign
 
 
+@lru_cache(maxsize=65536)  # the copy link of a post: on its card and in the API
 def tagged_link(post: Post, settings: Settings, source: str) -> str:
     """The post's link with UTM tags; tags already in the link are replaced, others kept."""
     parts = urlsplit(post.link)

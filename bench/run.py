@@ -8,8 +8,13 @@ For each N it generates the hub (bench/generate.py, seeded), then builds, each i
 process:
 
 - plain Material: ``mkdocs build -f plain/mkdocs.yml -d OUT`` (runs: median);
-- Brandhub, cold: ``brandhub build ... --now NOW`` with an empty social-card cache (once);
-- Brandhub, warm: the same with the cards cached by the cold build (runs: median);
+- Brandhub, cold: ``brandhub build ... --now NOW`` with an empty cache (once): every social
+  card drawn, every search shard indexed;
+- Brandhub, warm: the same again, with the cards and search shards cached by the cold build
+  (runs: median), as a nightly build of an unchanged hub;
+- Brandhub, one story edited: after each warm build, a paragraph added to one story, then
+  the same build (runs: median), as a pull request's preview: that story's search shard is
+  indexed again;
 - Brandhub, phases: one warm build in-process with exclusive timers (bench/phases.py), in
   one process (``parallel_build: false``) so that the timers see all of its work.
 
@@ -278,6 +283,18 @@ def built(kind: str, hub: Path, out: Path, cmd: list[str]) -> dict[str, Any]:
     return result
 
 
+EDITED = "\n\nEdited for the benchmark, run {run}: the team checked the numbers again.\n"
+
+
+def edit_one_story(hub: Path, run: int) -> None:
+    """A pull request's change: a paragraph added to the story in the middle of the hub, a
+    new one each run (the builds after the last run see its edit)."""
+    stories = sorted((hub / "brandhub" / "content" / "stories").glob("*.md"))
+    story = stories[len(stories) // 2]
+    text = story.read_text(encoding="utf-8").split(EDITED[:24])[0]
+    story.write_text(text + EDITED.format(run=run + 1), encoding="utf-8")
+
+
 def bench_size(n: int, runs: int, *, profile: bool, serve: bool) -> dict[str, Any]:
     hub = WORK / f"n{n}"
     log(f"N = {n}: generating {rel(hub)}")
@@ -318,16 +335,19 @@ def bench_size(n: int, runs: int, *, profile: bool, serve: bool) -> dict[str, An
     cache = hub / "brandhub" / ".cache"
     shutil.rmtree(cache, ignore_errors=True)
     hub_cmd = [str(BIN / "brandhub"), *brandhub_args(hub, out_hub)]
-    cold = built("Brandhub, cold card cache", hub, out_hub, hub_cmd)
+    cold = built("Brandhub, cold caches", hub, out_hub, hub_cmd)
     # Plain and Brandhub builds alternate, so that a slower or faster spell of a shared machine
     # weighs on both sides of the ratio alike.
-    plain, warm = [], []
-    for _ in range(runs):
+    plain, warm, edited = [], [], []
+    for run in range(runs):
         plain.append(built("plain Material", hub, out_plain, plain_cmd(hub, out_plain)))
-        warm.append(built("Brandhub, warm card cache", hub, out_hub, hub_cmd))
+        warm.append(built("Brandhub, warm caches", hub, out_hub, hub_cmd))
+        edit_one_story(hub, run)
+        edited.append(built("Brandhub, one story edited", hub, out_hub, hub_cmd))
     result["plain"] = {"runs": plain, "site": site_stats(out_plain)}
     result["brandhub_cold"] = {"runs": [cold]}
     result["brandhub"] = {"runs": warm, "site": site_stats(out_hub)}
+    result["brandhub_edited"] = {"runs": edited}
     settle()
     result["first_result"] = {
         "plain": measure_first_result(out_plain),
@@ -343,7 +363,7 @@ def bench_size(n: int, runs: int, *, profile: bool, serve: bool) -> dict[str, An
         for p, b in zip(plain, warm, strict=True)
         if p["rc"] == b["rc"] == 0
     ]
-    for key in ("plain", "brandhub", "brandhub_cold"):
+    for key in ("plain", "brandhub", "brandhub_cold", "brandhub_edited"):
         ok = [r for r in result[key]["runs"] if r["rc"] == 0]
         result[key]["ok"] = len(ok) == len(result[key]["runs"])
         result[key]["median_s"] = statistics.median(r["wall_s"] for r in ok) if ok else None

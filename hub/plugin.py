@@ -81,7 +81,10 @@ STYLESHEET = "assets/brandhub/brandhub.css"
 SCRIPT = "assets/brandhub/brandhub.js"
 # The pages the worker writes get this (empty) template in the build, which then skips them.
 WRITTEN_ELSEWHERE = "brandhub-written-by-the-worker.html"
-WORKER_SHARE = 0.53  # of the pages not in the navigation (measured at 10,000 stories)
+# While the worker writes pages, the build also makes the feeds and the snippets API: the
+# worker takes half of the pages plus the pages' worth of that work, where a feed entry or an
+# item of the API costs about this share of a page (measured at 1,000 and 10,000 stories).
+ENTRY_COST = 0.11
 NAV_ORDER = ("", "guidelines", "messages", "campaigns", "stories", "snippets")
 IN_NAV = {
     "stories/index.md",
@@ -562,11 +565,13 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
             for file in doc_files
             if not _in_nav(file) and (file.src_uri in self.views or file.src_uri in project.by_src)
         ]
-        # The worker takes a little more than half: this process also makes the feeds, the
-        # API and the search index, and renders the pages of the navigation. Which process
-        # writes a page depends on the page alone, so that adding or removing a story changes
-        # one search shard of each process, not every shard after it (hub.search.ShardCache).
-        share = [file for file in movable if _worker_writes(file.src_uri)]
+        # The worker takes more than half: this process also makes the feeds, the API and the
+        # search index, and renders the pages of the navigation. Which process writes a page
+        # depends on the page alone, so that adding or removing a story changes one search
+        # shard of each process, not every shard after it (hub.search.ShardCache).
+        entries = sum(len(feed.items) for feed in self.feeds.values()) + len(project.by_src)
+        part = _worker_part(len(movable), entries)
+        share = [file for file in movable if _worker_writes(file.src_uri, part)]
         if not share:
             return
         # The worker writes the search excerpts of its pages beside the build's (hub.search).
@@ -823,10 +828,18 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
         return self.project
 
 
-def _worker_writes(src_uri: str) -> bool:
-    """Whether the worker writes this page: a share of WORKER_SHARE of the pages, chosen by a
-    checksum of the page's path (the same page goes to the same process in every build)."""
-    return zlib.crc32(src_uri.encode("utf-8")) % 1000 < WORKER_SHARE * 1000
+def _worker_part(pages: int, entries: int) -> float:
+    """The part of ``pages`` the worker writes while the build also makes ``entries`` feed
+    entries and API items, in steps of 2 % (a new story seldom changes it: a change moves
+    pages between the processes, and so every search shard)."""
+    part = 0.5 + ENTRY_COST * entries / (2 * max(pages, 1))
+    return min(round(part * 50) / 50, 0.8)
+
+
+def _worker_writes(src_uri: str, part: float) -> bool:
+    """Whether the worker writes this page, one of a ``part`` of the pages chosen by a checksum
+    of the page's path (the same page goes to the same process in every build)."""
+    return zlib.crc32(src_uri.encode("utf-8")) % 1000 < part * 1000
 
 
 def _in_nav(file: File) -> bool:

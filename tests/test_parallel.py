@@ -140,6 +140,21 @@ def test_links_to_missing_anchors_are_reported_across_both_processes(
     assert "Aborted with 6 warnings in strict mode" in result.output
 
 
+def test_a_new_story_moves_no_other_page_to_the_other_process() -> None:
+    # Each process fills its own search shards; a page changing process would change two
+    # shards, and the next build would index them again (hub.search.ShardCache).
+    pages = [f"stories/2026-{n:04d}-a-small-win.md" for n in range(3000)]
+    part = hub_plugin._worker_part(len(pages), 3000)
+    before = {page for page in pages if hub_plugin._worker_writes(page, part)}
+    grown = [*pages, "stories/2026-9999-the-newest.md"]
+    after = {page for page in grown if hub_plugin._worker_writes(page, part)}
+    assert hub_plugin._worker_part(len(grown), 3001) == part
+    assert after - {"stories/2026-9999-the-newest.md"} == before
+    # The worker takes more than half, as much more as the feeds and API give the build.
+    assert 0.5 < len(before) / len(pages) < 0.6
+    assert hub_plugin._worker_part(1500, 2500) > hub_plugin._worker_part(15000, 12000) > 0.5
+
+
 def test_split_map_gives_the_second_half_to_another_process() -> None:
     here = os.getpid()
     results = parallel.split_map(lambda n: (n * n, os.getpid()), range(parallel.SPLIT_FROM))

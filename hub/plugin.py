@@ -63,7 +63,7 @@ from hub.search import (
 )
 from hub.share import ShareCard, posts_for, share_card
 from hub.sharednav import share_navigation
-from hub.socialcards import card_file
+from hub.socialcards import CardText, cached_file, card_file
 from hub.steps import journey
 from hub.urls import TYPED_FOLDERS
 
@@ -338,14 +338,20 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
                     # Page 2 and later of a listing show page 1's card (one per listing).
                     card_title=view.data.get("listing_title"),
                 )
-        drawn: set[str] = set()
+        cards: dict[str, CardText] = {}  # by their path in the site
         for link in self.previews.values():
-            if link.card is not None and link.card_path and link.card_path not in drawn:
-                drawn.add(link.card_path)
-                drawn_file = card_file(link.card, self._card_cache())
-                files.append(
-                    _CachedFile.generated(config, link.card_path, abs_src_path=str(drawn_file))
-                )
+            if link.card is not None and link.card_path:
+                cards.setdefault(link.card_path, link.card)
+        cache = self._card_cache()
+        kept = {path: cached_file(card, cache) for path, card in cards.items()}
+        undrawn = {kept[path]: card for path, card in cards.items() if not kept[path].is_file()}
+        # Cards not drawn yet (a first build draws thousands, 16 ms each) are drawn on both
+        # cores; a preview keeps to one process.
+        parallel.split_map(
+            partial(card_file, cache=cache), list(undrawn.values()), split=not self.serving
+        )
+        for path, drawn in kept.items():
+            files.append(_CachedFile.generated(config, path, abs_src_path=str(drawn)))
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
         if page.file.src_uri in self.elsewhere:

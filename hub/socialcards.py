@@ -77,12 +77,17 @@ def draw_card(card: CardText) -> bytes:
     return out.getvalue()
 
 
+def cached_file(card: CardText, cache: Path) -> Path:
+    """Where the card's PNG is kept in the cache folder (drawn or not)."""
+    return cache / f"{card.digest()}.png"
+
+
 def card_file(card: CardText, cache: Path) -> Path:
     """The card's PNG in the cache folder, drawn there if it was not drawn before.
 
     The build copies the file into the site like any other asset, so thousands of cards are
     never all held in memory at once."""
-    cached = cache / f"{card.digest()}.png"
+    cached = cached_file(card, cache)
     if not cached.is_file():
         cache.mkdir(parents=True, exist_ok=True)
         partial = cached.with_name(f".{cached.name}.{os.getpid()}.part")

@@ -175,6 +175,32 @@ def test_split_map_does_the_work_itself_when_the_other_process_fails() -> None:
     assert parallel.split_map(work, range(1000)) == list(range(1, 1001))
 
 
+def test_a_first_build_draws_the_cards_on_both_cores_and_each_once(
+    site: Callable[[str], Hub], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    hub = site("basic")
+    hub.build("--now", "2026-11-23T12:00")  # one process (a few cards)
+    cards = hub.root / ".cache/brandhub/cards"
+    one = {path.name: path.read_bytes() for path in cards.iterdir()}
+    shutil.rmtree(cards)
+    drawers = hub.root / "drawers"  # a file per process that drew a card
+    drawers.mkdir()
+    draw = hub_plugin.card_file
+
+    def drawn(card: Any, cache: Path) -> Path:
+        if not (cache / f"{card.digest()}.png").is_file():
+            (drawers / str(os.getpid())).touch()
+        return draw(card, cache)
+
+    monkeypatch.setattr(hub_plugin, "card_file", drawn)
+    monkeypatch.setattr(parallel, "SPLIT_FROM", 4)  # the hub's few cards, split as many are
+    hub.build("--now", "2026-11-23T12:00")
+    assert len(list(drawers.iterdir())) == 2  # this process and a copy of it
+    assert {path.name: path.read_bytes() for path in cards.iterdir()} == one
+    site_cards = {p.name: p.read_bytes() for p in (hub.site / "assets/cards").iterdir()}
+    assert site_cards == one and len(one) > 4
+
+
 def test_the_content_check_split_in_two_finds_what_one_process_finds(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

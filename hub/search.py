@@ -38,6 +38,7 @@ import subprocess
 import tempfile
 import threading
 from collections.abc import Callable, Sequence
+from importlib import metadata
 from pathlib import Path
 
 import pagefind_bin  # type: ignore[import-untyped]
@@ -260,8 +261,12 @@ class ShardCache:
 
     def __init__(self, folder: Path, executable: str) -> None:
         self.folder = folder
+        try:
+            version = metadata.version("pagefind_bin")
+        except metadata.PackageNotFoundError:  # pragma: no cover - installed with the hub
+            version = "?"
         size = os.stat(executable).st_size
-        self.identity = f"{CACHE_VERSION}|{size}|{EXCLUDE}|{','.join(UNUSED)}"
+        self.identity = f"{CACHE_VERSION}|{version}|{size}|{EXCLUDE}|{','.join(UNUSED)}"
         self.used: set[str] = set()
 
     def name(self, digest: str) -> str:

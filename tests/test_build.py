@@ -172,6 +172,36 @@ def test_a_rebuild_runs_pagefind_only_for_the_shards_whose_pages_changed(
     assert len(list(cache.iterdir())) == len(new_shards)
 
 
+def test_search_shards_are_reused_when_the_site_is_on_another_disk(
+    site: Callable[[str], Hub], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The cache's bundles are hard-linked into the site; across file systems (here the
+    # system's memory folder) they are copied instead.
+    memory = Path(search.SHARED_MEMORY)
+    assert memory.is_dir(), "this test needs /dev/shm (Linux)"
+    hub = site("basic")
+    target = Path(tempfile.mkdtemp(dir=memory)) / "site"
+    try:
+        first = hub.run("build", "-d", str(target), "--now", "2026-11-23T12:00")
+        assert first.exit_code == 0, first.output
+        records = search_records(target)
+        assert records
+        runs: list[Path] = []
+        real = search._pagefind
+
+        def counted(executable: str, folder: Path, output: Path) -> None:
+            runs.append(folder)
+            real(executable, folder, output)
+
+        monkeypatch.setattr(search, "_pagefind", counted)
+        result = hub.run("build", "-d", str(target), "--now", "2026-11-23T12:00")
+        assert result.exit_code == 0, result.output
+        assert runs == []
+        assert search_records(target) == records
+    finally:
+        shutil.rmtree(target.parent)
+
+
 def test_a_search_cache_that_cannot_be_written_only_costs_time(
     site: Callable[[str], Hub],
 ) -> None:

@@ -16,6 +16,7 @@ import mimetypes
 import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -103,6 +104,7 @@ def entry_id(item: Item, site_url: str) -> str:
     return f"tag:{host},{day}:{item.kind.value}/{item.slug}"
 
 
+@lru_cache(maxsize=2048)  # a story is in the hub's feed and in those of its tags and team
 def absolute_html(fragment: str, base: str) -> str:
     """HTML with every link and image address made absolute against ``base``."""
     if not fragment.strip():

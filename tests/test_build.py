@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import jinja2
 import pytest
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
@@ -202,19 +203,43 @@ def test_search_shards_are_reused_when_the_site_is_on_another_disk(
         shutil.rmtree(target.parent)
 
 
-def test_a_search_cache_that_cannot_be_written_only_costs_time(
+def test_a_cache_that_cannot_be_written_only_costs_time(
     site: Callable[[str], Hub],
 ) -> None:
     hub = site("basic")
     hub.build("--now", "2026-11-23T12:00")
     records = search_records(hub.site)
-    cache = hub.root / ".cache/brandhub/search"
-    shutil.rmtree(cache)
-    cache.write_text("not a folder", encoding="utf-8")  # say, a stray file of the same name
+    home = (hub.site / "index.html").read_bytes()
+    stray = [hub.root / ".cache/brandhub" / name for name in ("search", "templates")]
+    for path in stray:
+        shutil.rmtree(path)
+        path.write_text("not a folder", encoding="utf-8")  # say, a stray file of that name
+    shutil.rmtree(hub.site)
     result = hub.build("--now", "2026-11-23T12:00")
     assert "Search:" not in result.output and "Traceback" not in result.output
     assert search_records(hub.site) == records
-    assert cache.read_text(encoding="utf-8") == "not a folder"
+    assert (hub.site / "index.html").read_bytes() == home
+    assert [path.read_text(encoding="utf-8") for path in stray] == ["not a folder"] * 2
+
+
+def test_a_rebuild_does_not_compile_the_theme_again(
+    site: Callable[[str], Hub], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Each process of a build compiled Material's fifty-odd templates before its first page.
+    hub = site("basic")
+    hub.build("--now", "2026-11-23T12:00")
+    home = (hub.site / "index.html").read_bytes()
+    compiled: list[str] = []
+    compile_template = jinja2.Environment.compile
+
+    def counted(self: jinja2.Environment, source: str, name: str | None = None, *a: Any) -> Any:
+        compiled.append(name or "<string>")
+        return compile_template(self, source, name, *a)
+
+    monkeypatch.setattr(jinja2.Environment, "compile", counted)
+    hub.build("--now", "2026-11-23T12:00")
+    assert not [name for name in compiled if name.endswith(".html")], compiled
+    assert (hub.site / "index.html").read_bytes() == home
 
 
 def test_the_index_made_from_excerpts_is_the_index_of_the_whole_pages(

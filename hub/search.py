@@ -255,7 +255,7 @@ class ShardCache:
     Pagefind run read (the digest of its excerpts) and the Pagefind that read it.
 
     A build of unchanged pages takes every shard from here instead of running Pagefind again
-    (a third of a 10,000-story build's work); an edited page costs the run of its shard only.
+    (a fifth of a 10,000-story build's CPU); an edited page costs the run of its shard only.
     Bundles are linked into the site, never changed in place; a successful build removes the
     bundles it did not use, so the cache holds one index."""
 

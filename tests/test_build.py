@@ -122,6 +122,19 @@ def test_a_large_hub_is_indexed_in_shards_the_browser_merges(
     assert not [p for p in hub.site.iterdir() if p.name.startswith(".")]
 
 
+def pagefind_runs(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """The folders Pagefind indexes from now on, in order (it still runs)."""
+    runs: list[Path] = []
+    real = search._pagefind
+
+    def counted(executable: str, folder: Path, output: Path) -> None:
+        runs.append(folder)
+        real(executable, folder, output)
+
+    monkeypatch.setattr(search, "_pagefind", counted)
+    return runs
+
+
 def test_a_rebuild_runs_pagefind_only_for_the_shards_whose_pages_changed(
     site: Callable[[str], Hub], monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -132,14 +145,7 @@ def test_a_rebuild_runs_pagefind_only_for_the_shards_whose_pages_changed(
     config.write_text(
         config.read_text(encoding="utf-8") + "      search_shard_pages: 3\n", encoding="utf-8"
     )
-    runs: list[Path] = []
-    real = search._pagefind
-
-    def counted(executable: str, folder: Path, output: Path) -> None:
-        runs.append(folder)
-        real(executable, folder, output)
-
-    monkeypatch.setattr(search, "_pagefind", counted)
+    runs = pagefind_runs(monkeypatch)
 
     def index() -> tuple[list[str], dict[str, dict[str, Any]]]:
         shards = json.loads((hub.site / "pagefind/shards.json").read_text(encoding="utf-8"))
@@ -187,14 +193,7 @@ def test_search_shards_are_reused_when_the_site_is_on_another_disk(
         assert first.exit_code == 0, first.output
         records = search_records(target)
         assert records
-        runs: list[Path] = []
-        real = search._pagefind
-
-        def counted(executable: str, folder: Path, output: Path) -> None:
-            runs.append(folder)
-            real(executable, folder, output)
-
-        monkeypatch.setattr(search, "_pagefind", counted)
+        runs = pagefind_runs(monkeypatch)
         result = hub.run("build", "-d", str(target), "--now", "2026-11-23T12:00")
         assert result.exit_code == 0, result.output
         assert runs == []

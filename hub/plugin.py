@@ -580,8 +580,8 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
         ]
         # The worker takes more than half: this process also makes the feeds, the API and the
         # search index, and renders the pages of the navigation. Which process writes a page
-        # depends on the page alone, so that adding or removing a story changes one search
-        # shard of each process, not every shard after it (hub.search.ShardCache).
+        # depends on the page alone: adding or removing a story moves no other page to the
+        # other process, whose search shards then stay as they were (hub.search.ShardCache).
         entries = sum(len(feed.items) for feed in self.feeds.values()) + len(project.by_src)
         part = _worker_part(len(movable), entries)
         share = [file for file in movable if _worker_writes(file.src_uri, part)]

@@ -61,6 +61,7 @@ from hub.search import (
     add_to_header,
     index_site,
     mark_searchable,
+    not_indexed,
     pages_folder,
 )
 from hub.share import ShareCard, posts_for, share_card
@@ -497,7 +498,7 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
             feed = self.feeds.get(view.feed_key) if view.feed_key else None
             listing += self.renderer.fragment("subscribe.html", feed=feed, **common)
             # Search finds a listing by its title and each story on its own page.
-            page.content = f"<div data-pagefind-ignore='all'>{listing}</div>"
+            page.content = not_indexed(listing)
             return context
         item = project.by_src.get(src)
         if item is not None:
@@ -803,7 +804,7 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
         if item.kind is Kind.HOME:
             home = v.home_data(project.hub, project.now, preview=project.preview)
             shown = self.renderer.fragment("home.html", home=home, **common)
-            footer = Markup(f"{footer}<div data-pagefind-ignore='all'>{shown}</div>")
+            footer = Markup(f"{footer}{not_indexed(shown)}")
         if has_h1:
             heading, _, rest = html.partition("</h1>")
             return f"{heading}</h1>{header}{rest}{footer}"

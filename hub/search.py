@@ -12,14 +12,18 @@ pages are found by their titles; the stories they list are found on their own pa
 first page of a paged listing is indexed: the others have the same title.
 
 Shards: Pagefind holds about 150 KB per story page while it builds an index (1.6 GB at 10,000
-stories), so a full build indexes the pages in shards of ``search_shard_pages``, one Pagefind
-run each, in the background while MkDocs writes the next pages (Pagefind gets the second core).
+stories), so a full build indexes the pages in shards of at most ``search_shard_pages``, one
+Pagefind run each, in the background while MkDocs writes the next pages (Pagefind gets the
+second core). A shard past half that size ends after certain pages (``_ends_shard``), the same
+in every build, so that a page added or removed changes its own shard and not every later one.
 Each shard is a bundle of its own (``pagefind/0/``, ``pagefind/1/``, …) listed in
 ``pagefind/shards.json``; the browser merges them (Pagefind's ``mergeIndex``), which costs a
 reader a few kilobytes of metadata per shard. A shard's Pagefind run reads an excerpt of each
 page, not the page: its ``<html>`` tag (the language), its title and its searchable article,
 which is all Pagefind indexes of it and a third of its bytes (the rest is Material's header,
-navigation and footer); the index is the same, made with half the work. A shard's bundle is
+navigation and footer), without the parts marked ``not_indexed`` (the lists of listing, tag and
+people pages, which change with every new story); the index is the same, made with half the
+work. A shard's bundle is
 kept in the cache folder under the digest of its excerpts (``ShardCache``): the next build
 reuses the bundles of unchanged shards instead of running Pagefind on them. A preview's quick
 rebuild indexes the whole site as one shard, after the pages are written.
@@ -37,6 +41,7 @@ import shutil
 import subprocess
 import tempfile
 import threading
+import zlib
 from collections.abc import Callable, Sequence
 from importlib import metadata
 from pathlib import Path
@@ -49,6 +54,8 @@ SEARCHABLE = f"{ARTICLE[:-1]} data-pagefind-body>"
 # Not content: bylines and tag lists (people and tags have their own pages), preview banners
 # and the pilcrows of heading links; they would crowd the excerpts under each result.
 EXCLUDE = ".bh-byline, .bh-tags, .bh-preview-banner, a.headerlink"
+NOT_INDEXED = "<!-- bh:not-indexed -->"  # around parts Pagefind ignores (``not_indexed``)
+NOT_INDEXED_END = "<!-- /bh:not-indexed -->"
 TIMEOUT = 600  # seconds for one Pagefind run; a shard of 2,500 pages takes about 5 s
 SHARDS = "shards.json"  # in FOLDER: the bundles the browser merges, primary first
 # Pagefind also writes its own ready-made interfaces; the hub uses Material's look instead.
@@ -77,6 +84,13 @@ class SearchIndexError(Exception):
     """Pagefind could not index the site."""
 
 
+def not_indexed(html: str) -> str:
+    """``html`` that Pagefind leaves out, marked so that excerpts leave it out too: the list
+    of a listing changes with every new story, and its page's shard need not be indexed
+    again for it."""
+    return f"{NOT_INDEXED}<div data-pagefind-ignore='all'>{html}</div>{NOT_INDEXED_END}"
+
+
 def mark_searchable(html: str) -> str:
     """Let Pagefind index this page's article (and nothing around it: header, nav, footer)."""
     return html.replace(ARTICLE, SEARCHABLE, 1)
@@ -96,8 +110,22 @@ def excerpt(html: str) -> str:
     return (
         f"<!doctype html>{html[opening : html.find('>', opening) + 1]}"
         f'<head><meta charset="utf-8">{title}</head>'
-        f"<body>{html[start : end + 10]}</body></html>"
+        f"<body>{_indexed(html[start : end + 10])}</body></html>"
     )
+
+
+def _indexed(article: str) -> str:
+    """The article without its parts marked by ``not_indexed``."""
+    parts = []
+    at = 0
+    while (start := article.find(NOT_INDEXED, at)) >= 0:
+        end = article.find(NOT_INDEXED_END, start)
+        if end < 0:
+            break
+        parts.append(article[at:start])
+        at = end + len(NOT_INDEXED_END)
+    parts.append(article[at:])
+    return "".join(parts)
 
 
 def add_to_header(html: str, field: str) -> str:
@@ -216,7 +244,9 @@ class Excerpts:
         self.digest.update(f"{page}\0{len(data)}\0".encode())
         self.digest.update(data)
         self.count += 1
-        if self.count >= self.shard_pages:
+        if self.count >= self.shard_pages or (
+            self.count >= self.shard_pages // 2 and _ends_shard(page, self.shard_pages)
+        ):
             self.close()
 
     def close(self) -> None:
@@ -230,6 +260,14 @@ class Excerpts:
 
     def _folder(self) -> Path:
         return self.root / f"{self.name}-{self.number}"
+
+
+def _ends_shard(page: str, shard_pages: int) -> bool:
+    """Whether a shard past half its size ends after ``page``: one page in half of
+    ``shard_pages``, chosen by a checksum of its path. Shards end after the same pages from
+    build to build, so a page added or removed changes its own shard, not every later one
+    (the next shard starts at the same page again)."""
+    return zlib.crc32(page.encode("utf-8")) % max(shard_pages // 2, 1) == 0
 
 
 def _copy_tree(source: Path, target: Path) -> bool:

@@ -111,9 +111,11 @@ def test_a_large_hub_is_indexed_in_shards_the_browser_merges(
         len(list((hub.site / "pagefind" / shard / "fragment").glob("*.pf_fragment")))
         for shard in shards
     ]
-    # Each process of the build fills its own shards: one of them may end with a part-full one.
-    assert sum(per_shard) == len(whole) and max(per_shard) == 4
-    assert 2 < -(-len(whole) // 4) <= len(shards) <= -(-len(whole) // 4) + 1
+    # Each process of the build fills its own shards of 2 to 4 pages (one past half its size
+    # ends after certain pages, hub.search._ends_shard), and may end with a smaller one.
+    assert sum(per_shard) == len(whole) and max(per_shard) <= 4
+    assert len([n for n in per_shard if n < 2]) <= 2
+    assert 2 < -(-len(whole) // 4) <= len(shards) <= len(whole) // 2 + 2
     # The same pages, each in one shard; nothing of the build is left beside the index.
     assert search_records(hub.site).keys() == whole.keys()
     assert sorted(p.name for p in (hub.site / "pagefind").iterdir()) == sorted(
@@ -177,6 +179,35 @@ def test_a_rebuild_runs_pagefind_only_for_the_shards_whose_pages_changed(
     }
     # The cache keeps the bundles of the last index only.
     assert len(list(cache.iterdir())) == len(new_shards)
+
+
+def test_a_new_story_costs_the_run_of_its_own_shard(
+    site: Callable[[str], Hub], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The most common pull request adds a story. Listings, tags and people list it, but
+    # Pagefind ignores their lists, and shards end after the same pages in every build: the
+    # pages after the new one stay in the shards they were in.
+    hub = site("basic")
+    config = hub.root / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8") + "      search_shard_pages: 4\n", encoding="utf-8"
+    )
+    runs = pagefind_runs(monkeypatch)
+    hub.build("--now", "2026-11-23T12:00")
+    shards = len(runs)
+    records = search_records(hub.site)
+    assert shards >= 4
+    hub.write(  # first in the folder: before every other story in the order of pages
+        "stories/aaa-first-win.md",
+        "---\ntitle: The zebrafinch route\ndate: 2026-03-01\nteam: Fleet\nauthors: [ana]\n"
+        "tags: [small-wins, Fleet]\n---\nThe fleet team tried the zebrafinch route.\n",
+    )
+    hub.build("--now", "2026-11-23T12:00")
+    # Its own shard, and the next where the new page pushed a full shard's last page there.
+    assert 1 <= len(runs) - shards <= 2
+    new_records = search_records(hub.site)
+    assert "zebrafinch" in new_records["/stories/aaa-first-win/"]["content"]
+    assert {url: r for url, r in new_records.items() if url != "/stories/aaa-first-win/"} == records
 
 
 def test_search_shards_are_reused_when_the_site_is_on_another_disk(

@@ -24,6 +24,26 @@ def all_text(site: Path) -> str:
     return output_text(site)
 
 
+def shard_pages(hub: Hub, pages: int) -> None:
+    """Set the hub's ``search_shard_pages``: a small hub in several search shards."""
+    config = hub.root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text + f"      search_shard_pages: {pages}\n", encoding="utf-8")
+
+
+def pagefind_runs(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """The folders Pagefind indexes from now on, in order (it still runs)."""
+    runs: list[Path] = []
+    real = search._pagefind
+
+    def counted(executable: str, folder: Path, output: Path) -> None:
+        runs.append(folder)
+        real(executable, folder, output)
+
+    monkeypatch.setattr(search, "_pagefind", counted)
+    return runs
+
+
 def test_pages_listings_and_addresses(site: Callable[[str], Hub]) -> None:
     hub = site("basic")
     hub.build("--now", "2026-11-23T12:00")
@@ -101,10 +121,7 @@ def test_a_large_hub_is_indexed_in_shards_the_browser_merges(
     hub = site("basic")
     hub.build("--now", "2026-11-23T12:00")
     whole = search_records(hub.site)
-    config = hub.root / "mkdocs.yml"
-    config.write_text(
-        config.read_text(encoding="utf-8") + "      search_shard_pages: 4\n", encoding="utf-8"
-    )
+    shard_pages(hub, 4)
     hub.build("--now", "2026-11-23T12:00")
     shards = json.loads((hub.site / "pagefind/shards.json").read_text(encoding="utf-8"))
     per_shard = [
@@ -124,29 +141,13 @@ def test_a_large_hub_is_indexed_in_shards_the_browser_merges(
     assert not [p for p in hub.site.iterdir() if p.name.startswith(".")]
 
 
-def pagefind_runs(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
-    """The folders Pagefind indexes from now on, in order (it still runs)."""
-    runs: list[Path] = []
-    real = search._pagefind
-
-    def counted(executable: str, folder: Path, output: Path) -> None:
-        runs.append(folder)
-        real(executable, folder, output)
-
-    monkeypatch.setattr(search, "_pagefind", counted)
-    return runs
-
-
 def test_a_rebuild_runs_pagefind_only_for_the_shards_whose_pages_changed(
     site: Callable[[str], Hub], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # The nightly build of an unchanged hub, or a pull request editing one story, must not
     # index every page again (hub.search.ShardCache), and must never serve a stale index.
     hub = site("basic")
-    config = hub.root / "mkdocs.yml"
-    config.write_text(
-        config.read_text(encoding="utf-8") + "      search_shard_pages: 3\n", encoding="utf-8"
-    )
+    shard_pages(hub, 3)
     runs = pagefind_runs(monkeypatch)
 
     def index() -> tuple[list[str], dict[str, dict[str, Any]]]:
@@ -188,10 +189,7 @@ def test_a_new_story_costs_the_run_of_its_own_shard(
     # Pagefind ignores their lists, and shards end after the same pages in every build: the
     # pages after the new one stay in the shards they were in.
     hub = site("basic")
-    config = hub.root / "mkdocs.yml"
-    config.write_text(
-        config.read_text(encoding="utf-8") + "      search_shard_pages: 4\n", encoding="utf-8"
-    )
+    shard_pages(hub, 4)
     runs = pagefind_runs(monkeypatch)
     hub.build("--now", "2026-11-23T12:00")
     shards = len(runs)

@@ -15,7 +15,8 @@ Shards: Pagefind holds about 150 KB per story page while it builds an index (1.6
 stories), so a full build indexes the pages in shards of at most ``search_shard_pages``, one
 Pagefind run each, in the background while MkDocs writes the next pages (Pagefind gets the
 second core). A shard past half that size ends after certain pages (``_ends_shard``), the same
-in every build, so that a page added or removed changes its own shard and not every later one.
+in every build, so that a page added or removed changes its own shard, seldom the next, and
+not every later one.
 Each shard is a bundle of its own (``pagefind/0/``, ``pagefind/1/``, …) listed in
 ``pagefind/shards.json``; the browser merges them (Pagefind's ``mergeIndex``), which costs a
 reader a few kilobytes of metadata per shard. A shard's Pagefind run reads an excerpt of each
@@ -265,8 +266,9 @@ class Excerpts:
 def _ends_shard(page: str, shard_pages: int) -> bool:
     """Whether a shard past half its size ends after ``page``: one page in half of
     ``shard_pages``, chosen by a checksum of its path. Shards end after the same pages from
-    build to build, so a page added or removed changes its own shard, not every later one
-    (the next shard starts at the same page again)."""
+    build to build, so a page added or removed changes its own shard, not every later one:
+    the next shard starts at the same page again (unless the change filled a shard to its
+    largest size before that page)."""
     return zlib.crc32(page.encode("utf-8")) % max(shard_pages // 2, 1) == 0
 
 

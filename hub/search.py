@@ -324,6 +324,7 @@ class ShardCache:
         """Keep a copy of the new ``bundle`` as ``name``; a cache that cannot take it (a
         read-only folder, a full disk) only costs the next build this shard's run."""
         partial = self.folder / f".{name}.{os.getpid()}.part"  # no half-copied bundle is used
+        shutil.rmtree(partial, ignore_errors=True)  # left by a stopped build: cp would nest
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             if _copy_tree(bundle, partial):

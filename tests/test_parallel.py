@@ -183,19 +183,21 @@ def test_a_first_build_draws_the_cards_on_both_cores_and_each_once(
     cards = hub.root / ".cache/brandhub/cards"
     one = {path.name: path.read_bytes() for path in cards.iterdir()}
     shutil.rmtree(cards)
-    drawers = hub.root / "drawers"  # a file per process that drew a card
-    drawers.mkdir()
+    drawings = hub.root / "drawings"  # a file per card drawn: the card, and which process
+    drawings.mkdir()
     draw = hub_plugin.card_file
 
     def drawn(card: Any, cache: Path) -> Path:
         if not (cache / f"{card.digest()}.png").is_file():
-            (drawers / str(os.getpid())).touch()
+            (drawings / f"{card.digest()}.png {os.getpid()}").touch()
         return draw(card, cache)
 
     monkeypatch.setattr(hub_plugin, "card_file", drawn)
     monkeypatch.setattr(parallel, "SPLIT_FROM", 4)  # the hub's few cards, split as many are
     hub.build("--now", "2026-11-23T12:00")
-    assert len(list(drawers.iterdir())) == 2  # this process and a copy of it
+    drawn_by = [path.name.split() for path in drawings.iterdir()]
+    assert sorted(card for card, _ in drawn_by) == sorted(one)  # each card once
+    assert len({pid for _, pid in drawn_by}) == 2  # by this process and a copy of it
     assert {path.name: path.read_bytes() for path in cards.iterdir()} == one
     site_cards = {p.name: p.read_bytes() for p in (hub.site / "assets/cards").iterdir()}
     assert site_cards == one and len(one) > 4

@@ -283,7 +283,8 @@ def built(kind: str, hub: Path, out: Path, cmd: list[str]) -> dict[str, Any]:
     return result
 
 
-EDITED = "\n\nEdited for the benchmark, run {run}: the team checked the numbers again.\n"
+EDIT_MARK = "\n\nEdited for the benchmark"
+EDITED = EDIT_MARK + ", run {run}: the team checked the numbers again.\n"
 
 
 def edit_one_story(hub: Path, run: int) -> None:
@@ -291,7 +292,7 @@ def edit_one_story(hub: Path, run: int) -> None:
     new one each run (the builds after the last run see its edit)."""
     stories = sorted((hub / "brandhub" / "content" / "stories").glob("*.md"))
     story = stories[len(stories) // 2]
-    text = story.read_text(encoding="utf-8").split(EDITED[:24])[0]
+    text = story.read_text(encoding="utf-8").split(EDIT_MARK)[0]
     story.write_text(text + EDITED.format(run=run + 1), encoding="utf-8")
 
 

@@ -180,9 +180,7 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
         self.renderer = Renderer()
         self.views: dict[str, v.View] = {}
         self.previews: dict[str, LinkPreview] = {}  # by source path
-        self.cache: Path | None = None
-        self.search_cache: Path | None = None
-        self.compiled: Path | None = None  # Jinja's compiled templates, kept between builds
+        self.cache: Path | None = None  # cards, search shards, compiled templates (_cache)
         self.bodies: dict[str, str] = {}  # rendered Markdown of each item, for feeds
         self.fed: frozenset[str] = frozenset()  # the items in feeds (their bodies are kept)
         self.feeds: dict[str, Feed] = {}
@@ -232,10 +230,8 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
         if self.renderer.overrides != config.theme.custom_dir:  # kept across a preview's
             self.renderer = Renderer(overrides=config.theme.custom_dir)  # rebuilds (compiled)
         root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
-        self.cache = root / self.project.settings.cache_dir / "cards"
-        self.search_cache = root / self.project.settings.cache_dir / "search"
-        self.compiled = root / self.project.settings.cache_dir / "templates"
-        self.renderer.env.bytecode_cache = _compiled_templates(self.compiled / "fragments")
+        self.cache = root / self.project.settings.cache_dir
+        self.renderer.env.bytecode_cache = _compiled_templates(self._cache("templates/fragments"))
         project = self.project
         self.previews = {}
         self.digested = Digests()
@@ -348,7 +344,7 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
         for link in self.previews.values():
             if link.card is not None and link.card_path:
                 cards.setdefault(link.card_path, link.card)
-        cache = self._card_cache()
+        cache = self._cache("cards")
         kept = {path: cached_file(card, cache) for path, card in cards.items()}
         undrawn = {kept[path]: card for path, card in cards.items() if not kept[path].is_file()}
         # Cards not drawn yet (a first build draws thousands, 16 ms each) are drawn on both
@@ -509,8 +505,8 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
     def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
         # Every page is converted now and no file is copied yet: the feeds can be added.
         language = config.theme.get("language") or "en"
-        if self.compiled is not None:  # each process of a build would compile them again
-            env.bytecode_cache = _compiled_templates(self.compiled / "theme")
+        # Compiled once, not again by each process of each build.
+        env.bytecode_cache = _compiled_templates(self._cache("templates/theme"))
         if self.dirty:
             self._name_unread_pages(files)
         template = env.from_string(SEARCH_FIELD.read_text(encoding="utf-8"))
@@ -546,7 +542,7 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
             try:
                 shard_pages = project.settings.search_shard_pages
                 index = ShardedIndex(
-                    Path(config.site_dir), shard_pages, pages, cache=self.search_cache
+                    Path(config.site_dir), shard_pages, pages, cache=self._cache("search")
                 )
             except (SearchIndexError, OSError) as exc:
                 raise PluginError(f"Search: {exc}") from None
@@ -831,10 +827,11 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
         posts = posts_for(item, project.settings, project.site_url)
         return [share_card(post, project.settings) for post in posts]
 
-    def _card_cache(self) -> Path:
+    def _cache(self, part: str) -> Path:
+        """A part of the cache folder (settings.cache_dir)."""
         if self.cache is None:  # pragma: no cover - set in on_config
             raise PluginError("Brandhub was not configured")
-        return self.cache
+        return self.cache / part
 
     def _project(self) -> Project:
         if self.project is None:  # pragma: no cover - MkDocs always calls on_config first

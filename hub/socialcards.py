@@ -11,7 +11,7 @@ import hashlib
 import io
 import json
 import os
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -33,8 +33,13 @@ class CardText:
     accent: str
 
     def digest(self) -> str:
-        data = json.dumps({**asdict(self), "version": VERSION}, sort_keys=True)
-        return hashlib.sha256(data.encode()).hexdigest()[:16]
+        return _digest(self)
+
+
+@lru_cache(maxsize=65536)  # a card's digest names its file in the cache and in the site
+def _digest(card: CardText) -> str:
+    data = json.dumps({**vars(card), "version": VERSION}, sort_keys=True)
+    return hashlib.sha256(data.encode()).hexdigest()[:16]
 
 
 @lru_cache(maxsize=16)

@@ -185,6 +185,7 @@ def write_report(results: dict[str, Any], path: Path) -> None:
     w("```sh")
     w("make bench                                   # = .venv/bin/python bench/run.py")
     w("BENCH_SIZES=1000,5000,10000 make bench       # 10,000 stories is opt-in")
+    w("BENCH_RUNS=3 make bench                      # runs at every N (default: 3 at 1,000, else 1)")
     w("# what run.py runs, for each N (every build in its own process, site folder removed first):")
     w(
         f".venv/bin/python bench/generate.py -n N --seed {results['seed']} --now {results['now']} --out bench/work/nN"
@@ -228,13 +229,26 @@ def write_report(results: dict[str, Any], path: Path) -> None:
     w(
         "variant: "
         + ", ".join(f"{s['runs']} at N = {s['n']:,}" for s in sizes)
-        + " (median shown; one run at larger N keeps the whole benchmark near 20 minutes). The cold"
-        " Brandhub build is run once per N."
+        + " (median shown"
+        + (
+            "; one run at larger N keeps the whole benchmark near 20 minutes"
+            if any(s["runs"] == 1 for s in sizes)
+            else ""
+        )
+        + "). The cold Brandhub build is run once per N."
     )
     w("")
     w("**Noise.** This is a 2-vCPU virtual machine shared with other work: the same build measured")
     w("at different times varied by 20 % and more, in wall *and* CPU time (the findings below give")
-    w("an example). Single-run numbers at 5,000 and 10,000 stories carry that uncertainty; the")
+    single = [f"{s['n']:,}" for s in sizes if s["runs"] == 1]
+    w(
+        "an example). "
+        + (
+            f"Single-run numbers at {' and '.join(single)} stories carry that uncertainty; the"
+            if single
+            else "Medians of several runs damp it; the"
+        )
+    )
     w("Brandhub / plain ratios come from builds run back to back, which cancels most of it.")
     w("")
     w("## Results")

@@ -185,7 +185,9 @@ def write_report(results: dict[str, Any], path: Path) -> None:
     w("```sh")
     w("make bench                                   # = .venv/bin/python bench/run.py")
     w("BENCH_SIZES=1000,5000,10000 make bench       # 10,000 stories is opt-in")
-    w("BENCH_RUNS=3 make bench                      # runs at every N (default: 3 at 1,000, else 1)")
+    w(
+        "BENCH_RUNS=3 make bench                      # runs at every N (default: 3 at 1,000, else 1)"
+    )
     w("# what run.py runs, for each N (every build in its own process, site folder removed first):")
     w(
         f".venv/bin/python bench/generate.py -n N --seed {results['seed']} --now {results['now']} --out bench/work/nN"

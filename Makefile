@@ -32,8 +32,8 @@ check: $(RUNTIME)
 	$(BIN)/brandhub check
 
 lint: $(DEV)
-	$(BIN)/ruff check hub tests scripts
-	$(BIN)/ruff format --check hub tests scripts
+	$(BIN)/ruff check hub tests scripts bench
+	$(BIN)/ruff format --check hub tests scripts bench
 	$(BIN)/mypy
 
 # Browser tests drive Debian's chromium; Playwright never downloads a browser. Where another

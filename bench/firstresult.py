@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from scripts.demo import PagesLike  # noqa: E402
+from scripts.demo import PagesLike
 
 QUERY = "spreadsheet"
 # A quick typist's pace. Typed faster than anyone types, every search UI looks slower than it

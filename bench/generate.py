@@ -31,6 +31,7 @@ import uuid
 import zlib
 from datetime import date, datetime, timedelta
 from pathlib import Path
+from typing import ClassVar
 
 DEFAULT_NOW = "2026-11-23T12:00+01:00"
 SITE_URL = "https://hub.example-corp.com/"
@@ -395,7 +396,10 @@ class Generator:
                 f"and {r.choice(VERBS)} {r.choice(OBJECTS)}."
             )
         else:
-            s = f"{r.choice(CONNECT)}, {r.choice(SUBJECTS)} {r.choice(VERBS)} {r.choice(OBJECTS)}, because {r.choice(DETAILS)}."
+            s = (
+                f"{r.choice(CONNECT)}, {r.choice(SUBJECTS)} {r.choice(VERBS)} "
+                f"{r.choice(OBJECTS)}, because {r.choice(DETAILS)}."
+            )
         return s[0].upper() + s[1:]
 
     def paragraph(self, words: int) -> str:
@@ -460,13 +464,17 @@ class Generator:
         self.pages["index.md"] = (
             {
                 "title": f"Welcome to {ORG}",
-                "summary": f"The front door for new colleagues at {ORG}: how we talk about our work, the stories we are proud of and the brand basics.",
+                "summary": f"The front door for new colleagues at {ORG}: how we talk about our "
+                "work, the stories we are proud of and the brand basics.",
             },
             "\n\n".join(
                 [
                     self.paragraph(60),
-                    "This hub keeps the things that help you find your feet. Start with the [social media policy](guidelines/social-media-policy.md) and the [first 30 days](campaigns/welcome.md).",
-                    "If something is missing, the [about page](about.md) explains how to propose a change.",
+                    "This hub keeps the things that help you find your feet. Start with the "
+                    "[social media policy](guidelines/social-media-policy.md) and the "
+                    "[first 30 days](campaigns/welcome.md).",
+                    "If something is missing, the [about page](about.md) explains how to "
+                    "propose a change.",
                 ]
             ),
         )
@@ -478,7 +486,7 @@ class Generator:
             "\n\n".join([self.paragraph(80), "## Propose a story", self.paragraph(70)]),
         )
 
-    GUIDELINES = [
+    GUIDELINES: ClassVar[list[tuple[str, str]]] = [
         ("guidelines/index.md", "Brand guidelines"),
         ("guidelines/voice-and-tone.md", "Voice and tone"),
         ("guidelines/social-media-policy.md", "Social media policy"),
@@ -518,7 +526,10 @@ class Generator:
         rels = []
         for i in range(10):
             rel = f"messages/message-{i + 1:02d}.md"
-            title = f"{_cap(self.rng.choice(SUBJECTS))} {self.rng.choice(VERBS)} {self.rng.choice(OBJECTS)}"
+            title = (
+                f"{_cap(self.rng.choice(SUBJECTS))} {self.rng.choice(VERBS)} "
+                f"{self.rng.choice(OBJECTS)}"
+            )
             self.pages[rel] = (
                 {
                     "title": title,
@@ -538,7 +549,8 @@ class Generator:
                 "\n\n".join(
                     [
                         self.paragraph(80),
-                        "When you share this, use your own words. The [voice and tone guide](../guidelines/voice-and-tone.md) helps.",
+                        "When you share this, use your own words. The "
+                        "[voice and tone guide](../guidelines/voice-and-tone.md) helps.",
                     ]
                 ),
             )
@@ -560,7 +572,8 @@ class Generator:
         self.pages["campaigns/welcome.md"] = (
             {
                 "title": "Your first 30 days",
-                "summary": "A gentle plan for your first month: who to meet, what to read and when.",
+                "summary": "A gentle plan for your first month: who to meet, what to read "
+                "and when.",
                 "kind": "welcome",
                 "date": self.date_in_past(3.9),
                 "id": self.uid(),
@@ -575,7 +588,8 @@ class Generator:
         self.pages["campaigns/open-house.md"] = (
             {
                 "title": f"{ORG} Open House",
-                "summary": "Three days when our hubs open their doors to families, neighbours and customers.",
+                "summary": "Three days when our hubs open their doors to families, "
+                "neighbours and customers.",
                 "kind": "event",
                 "date": (self.now - timedelta(days=40)).date(),
                 "starts": (self.now + timedelta(days=17)).date(),
@@ -636,9 +650,10 @@ class Generator:
                 left = target - sum(_words(p) for p in paras)
                 paras.append(self.paragraph(min(left, r.randint(40, 95))))
                 if len(paras) == 3 and r.random() < 0.25:
-                    paras.append(
-                        f"## {r.choice(['What changed', 'The numbers', 'Next steps', 'How we did it'])}"
+                    heading = r.choice(
+                        ["What changed", "The numbers", "Next steps", "How we did it"]
                     )
+                    paras.append(f"## {heading}")
                 if len(paras) == 2 and r.random() < 0.15:
                     paras.append("\n".join(f"- {self.sentence()}" for _ in range(3)))
             if r.random() < 0.2:
@@ -730,10 +745,10 @@ def _yaml(value: object, indent: int = 0) -> list[str]:
                 isinstance(item, list)
                 and item
                 and all(not isinstance(x, (dict, list)) for x in item)
+                and all(isinstance(x, str) and len(x) < 40 for x in item)
             ):
-                if all(isinstance(x, str) and len(x) < 40 for x in item):
-                    lines.append(f"{pad}{key}: [{', '.join(_scalar(x) for x in item)}]")
-                    continue
+                lines.append(f"{pad}{key}: [{', '.join(_scalar(x) for x in item)}]")
+                continue
             if isinstance(item, (dict, list)):
                 lines.append(f"{pad}{key}:")
                 lines += _yaml(item, indent + 2)

@@ -22,13 +22,15 @@ At the smallest N it also profiles one warm build with cProfile (grouped by modu
 measures ``brandhub serve``'s rebuild after a one-story edit. Results go to
 bench/results.json and BENCHMARKS.md. Peak memory is the build process's own ru_maxrss
 (os.wait4) and, sampled, the peak of its process tree together (proportional set sizes:
-the worker that writes half of the pages and Pagefind run beside the build), wall time is time.perf_counter around the process. Only the standard library and
-the project's virtualenv are used; nothing touches the network.
+the worker that writes half of the pages and Pagefind run beside the build), wall time is
+time.perf_counter around the process. Only the standard library and the project's
+virtualenv are used; nothing touches the network.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gzip
 import json
 import os
@@ -278,7 +280,8 @@ def built(kind: str, hub: Path, out: Path, cmd: list[str]) -> dict[str, Any]:
     result = measure(cmd)
     log(
         f"  {kind}: {result['wall_s']:.1f} s wall, {result['user_s'] + result['sys_s']:.1f} s CPU, "
-        f"{result['peak_rss_mb']:.0f} MB, load {result['load_before']:.1f}→{result['load_after']:.1f}"
+        f"{result['peak_rss_mb']:.0f} MB, "
+        f"load {result['load_before']:.1f}→{result['load_after']:.1f}"
     )
     return result
 
@@ -664,10 +667,8 @@ def machine() -> dict[str, Any]:
         "lxml",
         "feedgen",
     ):
-        try:
+        with contextlib.suppress(metadata.PackageNotFoundError):
             versions[dist] = metadata.version(dist)
-        except metadata.PackageNotFoundError:
-            pass
 
     def git(*args: str) -> str:
         try:

@@ -23,9 +23,7 @@ Only full builds of one hub use it (a preview rebuilds a few pages), on a machin
 cores or more and an ``os.fork``; elsewhere the build writes every page itself.
 
 ``split_map`` uses the second core the same way for the content check, before the build:
-a forked copy reads and checks the second half of the files and sends back what it found. A
-``Worker`` that reports only failures also writes the snippets API of a large hub (hub.plugin),
-from before the navigation is known.
+a forked copy reads and checks the second half of the files and sends back what it found.
 """
 
 from __future__ import annotations
@@ -145,7 +143,7 @@ class Worker:
 
     def __init__(self, work: Callable[[Reports], None]) -> None:
         read_end, write_end = os.pipe()
-        _freeze()
+        gc.freeze()  # the worker's collector leaves the build's objects alone (shared, not copied)
         pid = os.fork()
         if pid == 0:  # pragma: no cover - runs in the worker; its effects are tested
             os.close(read_end)
@@ -202,7 +200,7 @@ class Worker:
             self._status = os.waitstatus_to_exitcode(status)
             self._thread.join()
             self._stream.close()
-            _thaw()
+            gc.unfreeze()
         return self._status
 
     def _read(self) -> None:
@@ -231,25 +229,6 @@ class Worker:
             self._converted.set()
         elif "failed" in message:
             self.failure = message["failed"]
-
-
-_frozen = 0  # workers running
-
-
-def _freeze() -> None:
-    """Before a fork: the worker's collector leaves the build's objects alone (shared, not
-    copied). The build's collector also stops walking them until the last worker ends, when
-    they are the build's to collect again."""
-    global _frozen
-    gc.freeze()
-    _frozen += 1
-
-
-def _thaw() -> None:
-    global _frozen
-    _frozen -= 1
-    if _frozen == 0:
-        gc.unfreeze()
 
 
 def _work(

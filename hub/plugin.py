@@ -6,8 +6,7 @@ pages; on_page_markdown makes front-matter values safe for Material's templates;
 on_page_context wraps pages with their byline, journey, share posts and listings as each is
 written. A full build forks a worker at the end of on_nav (hub.parallel) that converts and
 writes about half of the items and listings; the build gives those pages an empty template,
-which MkDocs skips, and takes their anchors and feed bodies from the worker in on_env. In a
-large hub, a forked copy started in on_files writes the snippets API meanwhile.
+which MkDocs skips, and takes their anchors and feed bodies from the worker in on_env.
 """
 
 from __future__ import annotations
@@ -85,13 +84,10 @@ STYLESHEET = "assets/brandhub/brandhub.css"
 SCRIPT = "assets/brandhub/brandhub.js"
 # The pages the worker writes get this (empty) template in the build, which then skips them.
 WRITTEN_ELSEWHERE = "brandhub-written-by-the-worker.html"
-# While the worker writes pages, the build also makes the feeds (and the snippets API, when no
-# copy of the build writes it): the worker takes half of the pages plus the pages' worth of
-# that work, where a feed entry and an item of the API cost about these shares of a page
-# (measured at 1,000 and 10,000 stories; a feed entry's includes the build's other work).
-FEED_ENTRY_COST = 0.18
-API_ITEM_COST = 0.11
-API = "api/snippets.json"
+# While the worker writes pages, the build also makes the feeds and the snippets API: the
+# worker takes half of the pages plus the pages' worth of that work, where a feed entry or an
+# item of the API costs about this share of a page (measured at 1,000 and 10,000 stories).
+ENTRY_COST = 0.11
 NAV_ORDER = ("", "guidelines", "messages", "campaigns", "stories", "snippets")
 IN_NAV = {
     "stories/index.md",
@@ -175,7 +171,6 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
         self.search_pages: Path | None = None  # where both processes put excerpts
         self.nav: Navigation | None = None
         self.worker: parallel.Worker | None = None  # writes some of a full build's pages
-        self.api_writer: parallel.Worker | None = None  # writes a full build's API
         self.elsewhere: frozenset[str] = frozenset()  # their source paths
         self.in_worker = False
         self.started_dirty = False  # `mkdocs build --dirty` rewrites only some pages
@@ -263,7 +258,6 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
-        self._start_api_writer(config)
         project = self._project()
         for file in list(files):
             item = project.by_src.get(file.src_uri) if file.is_documentation_page() else None
@@ -526,27 +520,21 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
             )
         if self.in_worker:
             return env
+        # Made while the worker converts its pages: the API needs none of them.
         project = self._project()
-        if self.api_writer is not None:
-            self._stop_api_writer(failed=False)
-            target = Path(config.site_dir) / API
-            files.append(File.generated(config, API, abs_src_path=str(target)))
-        else:  # made while the worker converts its pages: the API needs none of them
-            self._output(
-                files,
-                config,
-                API,
-                partial(
-                    self.digested.posts,
-                    project.hub.items,
-                    project.now,
-                    project.settings,
-                    project.site_url,
-                ),
-                lambda: snippets_chunks(
-                    project.hub, project.settings, project.now, project.site_url
-                ),
-            )
+        self._output(
+            files,
+            config,
+            "api/snippets.json",
+            partial(
+                self.digested.posts,
+                project.hub.items,
+                project.now,
+                project.settings,
+                project.site_url,
+            ),
+            lambda: snippets_chunks(project.hub, project.settings, project.now, project.site_url),
+        )
         if self.worker is not None:
             self._skip_worker_pages(env, files)
         if not self.serving and not self.started_dirty:
@@ -565,43 +553,6 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
         for feed in self.feeds.values():
             self._add_feed(feed, files, config, language)
         return env
-
-    def _start_api_writer(self, config: MkDocsConfig) -> None:
-        """A full build of a large hub has a forked copy write the snippets API (about 4 % of
-        the build's work at 1,000 to 10,000 stories), from the moment MkDocs has emptied the
-        site folder. Until the worker starts (at the end of on_nav), MkDocs gathers the files
-        and the navigation on one core: the copy uses the other."""
-        project = self._project()
-        published = sum(state(item, project.now) is State.PUBLIC for item in project.hub.items)
-        if (
-            self.serving
-            or self.started_dirty
-            or not project.settings.parallel_build
-            or published < parallel.SPLIT_FROM
-            or not parallel.available()
-        ):
-            return
-        target = Path(config.site_dir) / API
-
-        def work(reports: parallel.Reports) -> None:  # pragma: no cover - in the copy
-            _write(
-                target,
-                snippets_chunks(project.hub, project.settings, project.now, project.site_url),
-            )
-
-        self.api_writer = parallel.Worker(work)
-
-    def _stop_api_writer(self, *, failed: bool = True) -> None:
-        writer, self.api_writer = self.api_writer, None
-        if writer is None:
-            return
-        if failed:
-            writer.stop()
-            return
-        try:
-            writer.wait()
-        except parallel.WorkerFailed as exc:
-            raise PluginError(f"{API}: {exc}") from None
 
     def _start_worker(self, config: MkDocsConfig, files: Files, nav: Navigation) -> None:
         """Fork a worker that converts and writes about half of the hub's items and listings
@@ -624,16 +575,12 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
             for file in doc_files
             if not _in_nav(file) and (file.src_uri in self.views or file.src_uri in project.by_src)
         ]
-        # The worker takes more than half: this process also makes the feeds, the API (unless
-        # a copy writes it) and the search index, and renders the pages of the navigation.
-        # Which process writes a page depends on the page alone: adding or removing a story
-        # moves no other page to the other process, whose search shards then stay as they
-        # were (hub.search.ShardCache). The feeds count by their room, not their entries: they
-        # are full in any hub where the part matters, and a story added to a small hub then
-        # leaves the part as it was.
-        entries = len(self.feeds) * project.settings.feed_limit
-        api = 0 if self.api_writer is not None else len(project.by_src)
-        part = _worker_part(len(movable), FEED_ENTRY_COST * entries + API_ITEM_COST * api)
+        # The worker takes more than half: this process also makes the feeds, the API and the
+        # search index, and renders the pages of the navigation. Which process writes a page
+        # depends on the page alone: adding or removing a story moves no other page to the
+        # other process, whose search shards then stay as they were (hub.search.ShardCache).
+        entries = sum(len(feed.items) for feed in self.feeds.values()) + len(project.by_src)
+        part = _worker_part(len(movable), entries)
         share = [file for file in movable if _worker_writes(file.src_uri, part)]
         if not share:
             return
@@ -764,7 +711,13 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
             files.append(File.generated(config, path, content=self.made[path][1]))
             return
         target = Path(config.site_dir) / path
-        _write(target, make())
+        target.parent.mkdir(parents=True, exist_ok=True)
+        content = make()
+        if isinstance(content, bytes):
+            target.write_bytes(content)
+        else:
+            with target.open("w", encoding="utf-8") as out:
+                out.writelines([content] if isinstance(content, str) else content)
         files.append(File.generated(config, path, abs_src_path=str(target)))
 
     def _name_unread_pages(self, files: Files) -> None:
@@ -807,7 +760,6 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
             raise PluginError(str(exc)) from None
 
     def on_build_error(self, *, error: Exception) -> None:
-        self._stop_api_writer()
         self._stop_worker()
         if isinstance(self.index, ShardedIndex):
             self.index.abandon()
@@ -898,15 +850,6 @@ class _CompiledTemplates(FileSystemBytecodeCache):
             super().dump_bytecode(bucket)
 
 
-def _write(target: Path, content: str | bytes | Iterable[str]) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    if isinstance(content, bytes):
-        target.write_bytes(content)
-        return
-    with target.open("w", encoding="utf-8") as out:
-        out.writelines([content] if isinstance(content, str) else content)
-
-
 def _compiled_templates(folder: Path) -> _CompiledTemplates | None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -915,11 +858,11 @@ def _compiled_templates(folder: Path) -> _CompiledTemplates | None:
     return _CompiledTemplates(str(folder))
 
 
-def _worker_part(pages: int, other_work: float) -> float:
-    """The part of ``pages`` the worker writes while the build also does ``other_work`` (in
-    pages' worth), in steps of 2 % (a new story seldom changes it: a change moves pages between
-    the processes, and so every search shard)."""
-    part = 0.5 + other_work / (2 * max(pages, 1))
+def _worker_part(pages: int, entries: int) -> float:
+    """The part of ``pages`` the worker writes while the build also makes ``entries`` feed
+    entries and API items, in steps of 2 % (a new story seldom changes it: a change moves
+    pages between the processes, and so every search shard)."""
+    part = 0.5 + ENTRY_COST * entries / (2 * max(pages, 1))
     return min(round(part * 50) / 50, 0.8)
 
 

@@ -226,8 +226,10 @@ def write_report(results: dict[str, Any], path: Path) -> None:
     w("(`os.wait4`) and, for the target, the peak of the memory of all the build's processes")
     w("together, each counted by its proportional set size (PSS: memory the worker shares with the")
     w("build it was forked from counts once), sampled every 0.2 s; sizes are")
-    w("the sum of the output files. Before each build the")
-    w("benchmark waits (up to 90 s) for the 1-minute load average to fall below 1.2. Runs per")
+    w("the sum of the output files. Before each build the benchmark writes what the file system")
+    w("holds in memory to disk (`sync`: the previous build's write-back would otherwise be")
+    w("charged to this one) and waits (up to 90 s) for the 1-minute load average to fall below")
+    w("1.2. Runs per")
     w(
         "variant: "
         + ", ".join(f"{s['runs']} at N = {s['n']:,}" for s in sizes)

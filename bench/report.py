@@ -229,9 +229,9 @@ def write_report(results: dict[str, Any], path: Path) -> None:
     w("the sum of the output files. Before each build the benchmark writes what the file system")
     w("holds in memory to disk (`sync`: the previous build's write-back would otherwise be")
     w("charged to this one) and waits (up to 90 s) for the 1-minute load average to fall below")
-    w("1.2. Runs per")
+    w("1.2.")
     w(
-        "variant: "
+        "Runs per variant: "
         + ", ".join(f"{s['runs']} at N = {s['n']:,}" for s in sizes)
         + " (median shown"
         + (

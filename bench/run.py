@@ -83,7 +83,7 @@ def settle(limit: float = float(os.environ.get("BENCH_SETTLE", "90"))) -> None:
     load is recorded with every build either way.
 
     Without the sync, the kernel writes a build's hundreds of megabytes back while the next
-    build runs, and charges that build for it: up to 2 s more system time at 1,000 stories,
+    build runs, and charges that build for it: up to 1.7 s of system time at 1,000 stories,
     whichever build came next (often plain Material, which follows Brandhub's larger site)."""
     os.sync()
     deadline = time.monotonic() + limit

@@ -22,12 +22,12 @@ Each shard is a bundle of its own (``pagefind/0/``, ``pagefind/1/``, …) listed
 reader a few kilobytes of metadata per shard. A shard's Pagefind run reads an excerpt of each
 page, not the page: its ``<html>`` tag (the language), its title and its searchable article,
 which is all Pagefind indexes of it and a third of its bytes (the rest is Material's header,
-navigation and footer), without the parts marked ``not_indexed`` (the lists of listing, tag and
-people pages, which change with every new story); the index is the same, made with half the
-work. A shard's bundle is
-kept in the cache folder under the digest of its excerpts (``ShardCache``): the next build
-reuses the bundles of unchanged shards instead of running Pagefind on them. A preview's quick
-rebuild indexes the whole site as one shard, after the pages are written.
+navigation and footer), without the parts marked ``not_indexed`` (the lists of listing, tag
+and people pages, which change with every new story); the index is the same, made with half
+the work. A shard's bundle is kept in the cache folder under the digest of its excerpts
+(``ShardCache``): the next build reuses the bundles of unchanged shards instead of running
+Pagefind on them. A preview's quick rebuild indexes the whole site as one shard, after the
+pages are written.
 """
 
 from __future__ import annotations

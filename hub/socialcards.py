@@ -90,8 +90,8 @@ def cached_file(card: CardText, cache: Path) -> Path:
 def card_file(card: CardText, cache: Path) -> Path:
     """The card's PNG in the cache folder, drawn there if it was not drawn before.
 
-    The build copies the file into the site like any other asset, so thousands of cards are
-    never all held in memory at once."""
+    The build links the file into the site (hub.plugin's ``_CachedFile``; it copies where
+    links fail), so thousands of cards are never all held in memory at once."""
     cached = cached_file(card, cache)
     if not cached.is_file():
         cache.mkdir(parents=True, exist_ok=True)

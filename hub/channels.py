@@ -18,17 +18,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import quote, urlsplit
 
 import regex
-from twitter_text import extract_urls_with_indices, parse_tweet
-from twitter_text.config import config as x_config  # type: ignore[import-untyped]
-from twitter_text.parse_tweet import convert_line_ending  # type: ignore[import-untyped]
-from twitter_text.regexp.emoji import emoji as x_emoji  # type: ignore[import-untyped]
-from twitter_text.regexp.spaces_group import spaces_group  # type: ignore[import-untyped]
 
 URL_WEIGHT = 23  # X and Mastodon count any link as 23 characters
 
@@ -41,6 +37,8 @@ def _graphemes(text: str) -> int:
 @lru_cache(maxsize=4096)  # a story's link recurs in each of its posts
 def _x_urls_in(text: str) -> tuple[tuple[int, int], ...]:
     """Where ``extract_urls_with_indices`` finds URLs in ``text``, and their counted lengths."""
+    from twitter_text import extract_urls_with_indices
+
     return tuple((url["indices"][0], len(url["url"])) for url in extract_urls_with_indices(text))
 
 
@@ -59,6 +57,12 @@ class _XRules:
     _ESCAPE = r"\\U[0-9A-Fa-f]{8}"
 
     def __init__(self) -> None:
+        from twitter_text.config import config as x_config  # type: ignore[import-untyped]
+        from twitter_text.parse_tweet import convert_line_ending  # type: ignore[import-untyped]
+        from twitter_text.regexp.emoji import emoji as x_emoji  # type: ignore[import-untyped]
+        from twitter_text.regexp.spaces_group import spaces_group  # type: ignore[import-untyped]
+
+        self.convert_line_ending: Callable[[str], str] = convert_line_ending
         options = x_config["defaults"]
         self.scale: int = options["scale"]
         self.url_weight: int = options["transformed_url_length"] * options["scale"]
@@ -146,7 +150,7 @@ class _XRules:
         return found
 
     def weighted_length(self, text: str) -> int:
-        text = convert_line_ending(unicodedata.normalize("NFC", text))
+        text = self.convert_line_ending(unicodedata.normalize("NFC", text))
         urls = self.urls(text)
         emojis = self.emojis(text) if self.emojis_enabled else {}
         has_heavy = self.heavy.search(text) is not None
@@ -172,17 +176,55 @@ class _XRules:
         return int(total / self.scale)
 
 
-_X_RULES = _XRules()
+@lru_cache(maxsize=1)
+def _x_rules() -> _XRules:
+    """Made on the first count: twitter-text-parser takes a fifth of a second to import (its
+    emoji pattern), which a build whose posts were all counted before (hub.verdicts keeps
+    their counts) does not need at all."""
+    return _XRules()
 
 
-@lru_cache(maxsize=65536)  # the same post is counted for its check, its card and the API
+# The same post is counted for its check, its card and the API. Counts depend on the text
+# alone, so those of the last build's posts are given back (remember_x_counts).
+_X_COUNTS: dict[str, int] = {}
+_X_COUNTS_LIMIT = 200_000
+_x_counted: list[dict[str, int]] = []  # the innermost x_counts() block's
+
+
 def x_weighted_length(text: str) -> int:
     """X's weighted length: most scripts 1, CJK and emoji 2, any recognised URL 23.
 
     Always equal to ``parse_tweet(text).weightedLength``; see ``_XRules``."""
-    if not _X_RULES.ready:
-        return int(parse_tweet(text).weightedLength)
-    return _X_RULES.weighted_length(text)
+    count = _X_COUNTS.get(text)
+    if count is None:
+        rules = _x_rules()
+        if rules.ready:
+            count = rules.weighted_length(text)
+        else:
+            from twitter_text import parse_tweet
+
+            count = int(parse_tweet(text).weightedLength)
+        if len(_X_COUNTS) >= _X_COUNTS_LIMIT:
+            _X_COUNTS.clear()
+        _X_COUNTS[text] = count
+    if _x_counted:
+        _x_counted[-1][text] = count
+    return count
+
+
+@contextmanager
+def x_counts() -> Iterator[dict[str, int]]:
+    """Every X count asked for inside the block, by text."""
+    _x_counted.append({})
+    try:
+        yield _x_counted[-1]
+    finally:
+        _x_counted.pop()
+
+
+def remember_x_counts(counts: Iterable[tuple[str, int]]) -> None:
+    """Counts made before (by this version of the library): asked again, they are not redone."""
+    _X_COUNTS.update(counts)
 
 
 def _x_length(text: str, link: str) -> int:

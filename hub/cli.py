@@ -117,6 +117,7 @@ def _project(config: MkDocsConfig, now: str | None, *, preview: bool = False) ->
         config_file=os.path.relpath(config.config_file_path or "mkdocs.yml"),
         now=now,
         preview=preview,
+        root=Path(config.config_file_path or "mkdocs.yml").resolve().parent,
     )
 
 

@@ -129,6 +129,7 @@ class Document:
     body: str = ""
     body_line: int = 1
     readable: bool = True  # False when the file could not be decoded or parsed
+    digest: bytes = b""  # of the file's bytes (hub.verdicts)
 
 
 def read_document(raw: bytes, *, path: str, rel: str) -> tuple[Document, list[Problem]]:
@@ -142,6 +143,7 @@ def read_document(raw: bytes, *, path: str, rel: str) -> tuple[Document, list[Pr
             _READ.clear()
         doc, problems = _read(raw, path=path, rel=rel)
         doc.readable = not problems
+        doc.digest = key[0]
         _READ[key] = (doc, problems)
     doc, problems = _READ[key]
     return doc, list(problems)

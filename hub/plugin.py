@@ -221,6 +221,7 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
                 site_url=_public_site_url(config),
                 config_file=Path(config.config_file_path or "mkdocs.yml").name,
                 preview=self.serving,
+                root=Path(config.config_file_path or "mkdocs.yml").resolve().parent,
             )
         except ContentError as exc:
             raise PluginError(str(exc)) from None

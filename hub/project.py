@@ -21,6 +21,7 @@ from hub.model import Hub, Item
 from hub.problems import ContentError, Problem
 from hub.settings import Settings, load_settings
 from hub.validate import build_hub
+from hub.verdicts import Verdicts
 
 NOW_VARIABLE = "BRANDHUB_NOW"
 SITE_URL_VARIABLE = "BRANDHUB_SITE_URL"  # set by `brandhub serve`: the public address
@@ -52,8 +53,12 @@ def load_project(
     config_file: str = "mkdocs.yml",
     now: str | None = None,
     preview: bool = False,
+    root: Path | None = None,
 ) -> Project:
-    """Check settings and content together; raise :class:`ContentError` with every problem."""
+    """Check settings and content together; raise :class:`ContentError` with every problem.
+
+    ``root``: the folder of mkdocs.yml, which ``cache_dir`` is relative to. Given, a build
+    keeps the check's verdicts there (hub.verdicts); a preview keeps its own, in memory."""
     settings, problems = load_settings(options, site_name=site_name, file=config_file)
     if not site_url:
         problems.append(
@@ -90,7 +95,13 @@ def load_project(
         # A preview keeps what it read and checked for its next rebuild: one process does it.
         split = not preview
         found = scan(content_dir, split=split)
-        hub = build_hub(found, settings, site_url or "https://hub.invalid/", split=split)
+        checked_url = site_url or "https://hub.invalid/"
+        verdicts = (
+            Verdicts(root / settings.cache_dir / "check", f"{settings!r}|{checked_url}")
+            if root is not None and not preview
+            else None
+        )
+        hub = build_hub(found, settings, checked_url, split=split, verdicts=verdicts)
     except ContentError as exc:
         raise ContentError([*problems, *exc.problems]) from None
     if not preview:  # a preview shows unpublished pages, so links to them work there

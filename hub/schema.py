@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Set
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, tzinfo
 from pathlib import PurePosixPath
@@ -38,7 +38,7 @@ class Context:
     file: str  # as shown to editors
     rel: str = ""  # POSIX path inside the content folder
     tz: tzinfo | None = None
-    assets: frozenset[str] = frozenset()  # every file inside the content folder
+    assets: Set[str] = frozenset()  # every file inside the content folder
 
 
 Converter = Callable[[Any, Context], Any]

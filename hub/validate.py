@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Set
 from typing import Any
 from urllib.parse import urlsplit
 
 from hub import schema as s
+from hub.channels import remember_x_counts, x_counts
 from hub.frontmatter import Document, Located
 from hub.kinds import AUTHOR, DATED, SCHEMAS, kind_of
 from hub.load import Scan
@@ -31,35 +32,61 @@ from hub.urls import (
     default_slug,
     page_url,
 )
+from hub.verdicts import Answers, Asked, Verdicts
 from hub.voice import check_posts
 
 
 def build_hub(
-    scan: Scan, settings: Settings, site_url: str = "https://hub.invalid/", *, split: bool = False
+    scan: Scan,
+    settings: Settings,
+    site_url: str = "https://hub.invalid/",
+    *,
+    split: bool = False,
+    verdicts: Verdicts | None = None,
 ) -> Hub:
     """Validate everything; raise :class:`ContentError` with every problem found.
 
     ``site_url`` is needed for share posts: their length includes the page's link. ``split``:
-    a second process checks half of the files (hub.parallel.split_map).
+    a second process checks half of the files (hub.parallel.split_map). ``verdicts``: the
+    files that passed the last check and did not change since are not checked again, and
+    this check's verdicts are kept for the next.
     """
     problems = list(scan.problems)
     files = frozenset(scan.assets | {doc.rel for doc in scan.documents})
     authors = _authors(scan, files, settings, problems)
 
-    def check(doc: Document) -> tuple[Item | None, list[Problem]]:
+    def check(doc: Document) -> tuple[Item | None, list[Problem], Answers]:
         found: list[Problem] = []
-        item = _item(doc, files, settings, authors, found)
-        if item is not None:
-            found.extend(check_posts(item, settings, site_url))
-        return item, found
+        asked_files, asked_authors = Asked(files), Asked(authors)
+        item = _item(doc, asked_files, settings, asked_authors, found)
+        with x_counts() as counted:
+            if item is not None:
+                found.extend(check_posts(item, settings, site_url))
+        return item, found, Answers(asked_files.answers, asked_authors.answers, counted)
 
     # An unreadable file's problem is reported already; guessing at the rest would mislead.
     readable = [doc for doc in scan.documents if doc.readable]
+    known = {}
+    if verdicts is not None:
+        for doc in readable:
+            if (item := verdicts.known(doc, files, authors)) is not None:
+                known[doc.rel] = item
+    todo = [doc for doc in readable if doc.rel not in known]
+    checked = dict(zip([doc.rel for doc in todo], split_map(check, todo, split=split), strict=True))
     items = []
-    for item, found in split_map(check, readable, split=split):
+    for doc in readable:
+        if doc.rel in known:
+            items.append(known[doc.rel])
+            continue
+        item, found, answers = checked[doc.rel]
         problems.extend(found)
+        remember_x_counts(answers.x_counts.items())  # the forked copy's too, for the pages
         if item is not None:
             items.append(item)
+            if verdicts is not None and not found:
+                verdicts.keep(doc, item, answers)
+    if verdicts is not None:
+        verdicts.save()
     lines = {doc.rel: doc.meta.lines for doc in scan.documents}
     problems.extend(_across(items, lines))
     if problems:
@@ -135,9 +162,9 @@ def _is_slug(text: str) -> bool:
 
 def _item(
     doc: Document,
-    files: frozenset[str],
+    files: Set[str],
     settings: Settings,
-    authors: dict[str, Author],
+    authors: Set[str],
     problems: list[Problem],
 ) -> Item | None:
     kind = kind_of(doc.rel)
@@ -200,7 +227,7 @@ def _item(
     return _record(doc, kind, values, title, slug)
 
 
-def _campaign_rules(values: dict[str, Any], files: frozenset[str], problem: Any) -> None:
+def _campaign_rules(values: dict[str, Any], files: Set[str], problem: Any) -> None:
     kind = values["kind"]
     if kind == "welcome" and not values["steps"]:
         problem(
@@ -228,7 +255,7 @@ def _campaign_rules(values: dict[str, Any], files: frozenset[str], problem: Any)
                 )
 
 
-def _closest(author_id: str, authors: dict[str, Author]) -> str:
+def _closest(author_id: str, authors: Set[str]) -> str:
     import difflib
 
     close = difflib.get_close_matches(author_id, list(authors), n=1, cutoff=0.6)

@@ -1,0 +1,151 @@
+"""The content check's verdicts, kept between builds: a file that did not change is not
+checked again.
+
+Checking a file reads the file, the settings and the site's address, and of everything else
+only whether some files exist (its image, the pages a campaign's steps link to) and whether
+some people are in authors.yml. The check asks those questions through :class:`Asked`, which
+notes each answer. A file that passed is kept with its item and those answers, and passes
+again without a check while its bytes, its path, the settings, the site's address, Brandhub's
+code and libraries, and every one of those answers are the same. A file with a problem is
+never kept, so a problem is always found afresh, and so is anything that spans files (two
+files for one address, links to unpublished pages).
+
+The verdicts are a pickle in the cache folder (``cache_dir``), beside the social cards and the
+search shards, and are trusted as those are: whoever can write that folder can already change
+the published site. A missing, unreadable or outdated file only means a full check.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sys
+import tempfile
+from collections.abc import Iterator, Mapping, Set
+from dataclasses import dataclass
+from functools import cache
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from hub.channels import remember_x_counts
+from hub.frontmatter import Document
+from hub.model import Item
+
+FILE = "verdicts.pickle"
+# Libraries whose behaviour decides an item or a verdict: YAML's reading of front matter,
+# Markdown's of summaries, X's and Bluesky's counts of a post's length.
+LIBRARIES = ("PyYAML", "Markdown", "twitter-text-parser", "regex")
+
+
+@dataclass(frozen=True)
+class Answers:
+    """What a file's check asked beyond the file: which files exist, which people are in
+    authors.yml; and the X counts of its posts (hub.channels), which a file that passes
+    again without a check gives back, so that its pages need not count them again."""
+
+    files: dict[str, bool]
+    authors: dict[str, bool]
+    x_counts: dict[str, int]
+
+
+class Asked(Set[str]):
+    """A set of names (files, people) that notes the answer to every ``name in it``."""
+
+    def __init__(self, names: Set[str] | Mapping[str, Any]) -> None:  # a set, or a dict's keys
+        self.names = names
+        self.answers: dict[str, bool] = {}
+
+    def __contains__(self, name: object) -> bool:
+        found = name in self.names
+        if isinstance(name, str):
+            self.answers[name] = found
+        return found
+
+    def __iter__(self) -> Iterator[str]:  # suggestions for a name that is missing
+        return iter(self.names)
+
+    def __len__(self) -> int:
+        return len(self.names)
+
+
+class Verdicts:
+    """The files that passed the last check, read from ``folder`` and written back there."""
+
+    def __init__(self, folder: Path, context: str) -> None:
+        self.file = folder / FILE
+        # Everything a verdict depends on besides the file and the answers.
+        self.context = hashlib.sha256(f"{_code()}|{context}".encode()).hexdigest()
+        self.old: dict[str, tuple[bytes, str, Answers, Item]] = {}
+        self.new: dict[str, tuple[bytes, str, Answers, Item]] = {}
+        try:
+            with self.file.open("rb") as stream:
+                stored = pickle.load(stream)
+            if stored["context"] == self.context:
+                self.old = stored["verdicts"]
+        except Exception:  # a broken cache is an empty one, never an error
+            self.old = {}
+
+    def known(self, doc: Document, files: Set[str], authors: Mapping[str, Any]) -> Item | None:
+        """The item of ``doc`` if it passed last time and nothing it depends on changed."""
+        kept = self.old.get(doc.rel)
+        if kept is None or not doc.digest:
+            return None
+        digest, path, answers, item = kept
+        if digest != doc.digest or path != doc.path:
+            return None
+        if any((name in files) != found for name, found in answers.files.items()):
+            return None
+        if any((name in authors) != found for name, found in answers.authors.items()):
+            return None
+        remember_x_counts(answers.x_counts.items())
+        self.new[doc.rel] = kept
+        return item
+
+    def keep(self, doc: Document, item: Item, answers: Answers) -> None:
+        """Remember that ``doc`` passed, with the answers its check was given."""
+        if doc.digest:
+            self.new[doc.rel] = (doc.digest, doc.path, answers, item)
+
+    def save(self) -> None:
+        """Write the verdicts of this check (files gone since are dropped); if the cache
+        folder cannot be written, the next check is a full one."""
+        if self.new.keys() == self.old.keys() and all(
+            self.new[rel] is self.old[rel] for rel in self.new
+        ):
+            return
+        try:
+            self.file.parent.mkdir(parents=True, exist_ok=True)
+            handle, name = tempfile.mkstemp(prefix=".verdicts-", dir=self.file.parent)
+            try:
+                with os.fdopen(handle, "wb") as stream:
+                    pickle.dump(
+                        {"context": self.context, "verdicts": self.new},
+                        stream,
+                        pickle.HIGHEST_PROTOCOL,
+                    )
+                os.replace(name, self.file)
+            except BaseException:
+                Path(name).unlink(missing_ok=True)
+                raise
+        except (OSError, pickle.PicklingError, TypeError, AttributeError):
+            # An item that pickle cannot carry (an odd front-matter value) keeps nothing.
+            return
+
+
+@cache
+def _code() -> str:
+    """Brandhub's own code and the libraries in LIBRARIES: a new version checks everything."""
+    digest = hashlib.sha256(sys.version.encode())
+    package = Path(__file__).parent
+    for path in sorted(package.rglob("*")):
+        if path.is_file() and path.suffix in (".py", ".json", ".yml", ".yaml"):
+            digest.update(path.relative_to(package).as_posix().encode())
+            digest.update(path.read_bytes())
+    for name in LIBRARIES:
+        try:
+            digest.update(f"{name}={metadata.version(name)}".encode())
+        except metadata.PackageNotFoundError:
+            digest.update(f"{name}=none".encode())
+    return digest.hexdigest()

@@ -229,7 +229,9 @@ def write_report(results: dict[str, Any], path: Path) -> None:
     w("the sum of the output files. Before each build the benchmark writes what the file system")
     w("holds in memory to disk (`sync`: the previous build's write-back would otherwise be")
     w("charged to this one) and waits (up to 90 s) for the 1-minute load average to fall below")
-    w("1.2.")
+    w("1.2. Brandhub's modules are compiled to bytecode before the first build, as pip compiled")
+    w("MkDocs' and Material's when it installed them (Brandhub is installed editable, and")
+    w("`PYTHONDONTWRITEBYTECODE` on this machine would make every build compile it again).")
     w(
         "Runs per variant: "
         + ", ".join(f"{s['runs']} at N = {s['n']:,}" for s in sizes)

@@ -63,6 +63,7 @@ from hub.search import (
     mark_searchable,
     not_indexed,
     pages_folder,
+    shard_least,
 )
 from hub.share import ShareCard, posts_for, share_card
 from hub.sharednav import share_navigation
@@ -543,7 +544,11 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
             try:
                 shard_pages = project.settings.search_shard_pages
                 index = ShardedIndex(
-                    Path(config.site_dir), shard_pages, pages, cache=self._cache("search")
+                    Path(config.site_dir),
+                    shard_pages,
+                    pages,
+                    cache=self._cache("search"),
+                    least=self._shard_least(files),
                 )
             except (SearchIndexError, OSError) as exc:
                 raise PluginError(f"Search: {exc}") from None
@@ -589,13 +594,14 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
         excerpts = None if self.started_dirty else pages_folder()
         self.search_pages = excerpts
         shard_pages = project.settings.search_shard_pages
+        least = self._shard_least(files)
 
         def work(reports: parallel.Reports) -> None:  # pragma: no cover - in the worker
             self.in_worker = True
             mine = (
                 None
                 if excerpts is None
-                else Excerpts(excerpts, "worker", shard_pages, reports.shard)
+                else Excerpts(excerpts, "worker", shard_pages, reports.shard, least)
             )
             self.index = mine
             pages = [file.page for file in share if file.page is not None]
@@ -618,6 +624,11 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
         for file in share:
             _ElsewherePage(None, file, config)
         logging.getLogger("mkdocs.commands.build").addFilter(self._not_skipped)
+
+    def _shard_least(self, files: Files) -> int:
+        """Where both processes' search shards may end (hub.search.shard_least)."""
+        pages = files.documentation_pages(inclusion=InclusionLevel.is_included)
+        return shard_least(len(pages), self._project().settings.search_shard_pages)
 
     def _skip_worker_pages(self, env: Any, files: Files) -> None:
         """Give the worker's pages its anchors, and an empty template, which MkDocs skips."""

@@ -14,9 +14,11 @@ first page of a paged listing is indexed: the others have the same title.
 Shards: Pagefind holds about 150 KB per story page while it builds an index (1.6 GB at 10,000
 stories), so a full build indexes the pages in shards of at most ``search_shard_pages``, one
 Pagefind run each, in the background while MkDocs writes the next pages (Pagefind gets the
-second core). A shard past half that size ends after certain pages (``_ends_shard``), the same
-in every build, so that a page added or removed changes its own shard, seldom the next, and
-not every later one.
+second core). A shard past some eighth of the hub's pages (``shard_least``: about 250 pages
+at 1,000 stories, 2,000 at 10,000) ends after certain pages (``_ends_shard``), the same in
+every build, so that a page added or removed changes its own shard, seldom the next, and not
+every later one, and an edited page costs the run of a small shard that mostly ends while
+pages are still written.
 Each shard is a bundle of its own (``pagefind/0/``, ``pagefind/1/``, …) listed in
 ``pagefind/shards.json``; the browser merges them (Pagefind's ``mergeIndex``), which costs a
 reader a few kilobytes of metadata per shard. A shard's Pagefind run reads an excerpt of each
@@ -57,6 +59,7 @@ SEARCHABLE = f"{ARTICLE[:-1]} data-pagefind-body>"
 EXCLUDE = ".bh-byline, .bh-tags, .bh-preview-banner, a.headerlink"
 NOT_INDEXED = "<!-- bh:not-indexed -->"  # around parts Pagefind ignores (``not_indexed``)
 NOT_INDEXED_END = "<!-- /bh:not-indexed -->"
+SMALLEST_SHARD = 128  # pages: below this, a Pagefind run's start is much of its cost
 TIMEOUT = 600  # seconds for one Pagefind run; a shard of 2,500 pages takes about 5 s
 SHARDS = "shards.json"  # in FOLDER: the bundles the browser merges, primary first
 # Pagefind also writes its own ready-made interfaces; the hub uses Material's look instead.
@@ -226,11 +229,17 @@ class Excerpts:
     interpreter's lock between files while the build renders pages (seconds per shard)."""
 
     def __init__(
-        self, root: Path, name: str, shard_pages: int, ready: Callable[[Path, str], None]
+        self,
+        root: Path,
+        name: str,
+        shard_pages: int,
+        ready: Callable[[Path, str], None],
+        least: int | None = None,
     ) -> None:
         self.root = root
         self.name = name
         self.shard_pages = shard_pages
+        self.least = max(shard_pages // 2, 1) if least is None else least  # see shard_least
         self.ready = ready
         self.number = 0
         self.count = 0  # pages in the current folder
@@ -246,7 +255,7 @@ class Excerpts:
         self.digest.update(data)
         self.count += 1
         if self.count >= self.shard_pages or (
-            self.count >= self.shard_pages // 2 and _ends_shard(page, self.shard_pages)
+            self.count >= self.least and _ends_shard(page, self.least)
         ):
             self.close()
 
@@ -263,13 +272,25 @@ class Excerpts:
         return self.root / f"{self.name}-{self.number}"
 
 
-def _ends_shard(page: str, shard_pages: int) -> bool:
-    """Whether a shard past half its size ends after ``page``: one page in half of
-    ``shard_pages``, chosen by a checksum of its path. Shards end after the same pages from
-    build to build, so a page added or removed changes its own shard, not every later one:
-    the next shard starts at the same page again (unless the change filled a shard to its
-    largest size before that page)."""
-    return zlib.crc32(page.encode("utf-8")) % max(shard_pages // 2, 1) == 0
+def shard_least(pages: int, shard_pages: int) -> int:
+    """The size past which a shard of a hub of ``pages`` pages may end: an eighth of them,
+    rounded down to a power of two, at least SMALLEST_SHARD and at most half of
+    ``shard_pages``. A hub has so some four to eight shards (about 250 pages each at 1,000
+    stories, 2,000 at 10,000): an edited page costs the run of a small part of the index,
+    which ends while the build still writes pages, and the reader's first search fetches a
+    few of them. Rounding keeps it, and so the shards, the same while the hub grows."""
+    share = max(pages // 8, 1)
+    power = 1 << (share.bit_length() - 1)
+    return min(max(power, SMALLEST_SHARD), max(shard_pages // 2, 1))
+
+
+def _ends_shard(page: str, least: int) -> bool:
+    """Whether a shard past ``least`` pages ends after ``page``: one page in ``least``,
+    chosen by a checksum of its path. Shards end after the same pages from build to build, so
+    a page added or removed changes its own shard, not every later one: the next shard starts
+    at the same page again (unless the change filled a shard to its largest size before that
+    page)."""
+    return zlib.crc32(page.encode("utf-8")) % least == 0
 
 
 def _copy_tree(source: Path, target: Path) -> bool:
@@ -358,12 +379,13 @@ class ShardedIndex:
         shard_pages: int,
         pages: Path | None = None,
         cache: Path | None = None,
+        least: int | None = None,
     ) -> None:
         self.site = site_dir
         self.executable = _executable()
         self.cache = None if cache is None else ShardCache(cache, self.executable)
         self.pages = pages or pages_folder()
-        self.own = Excerpts(self.pages, "main", shard_pages, self.shard)
+        self.own = Excerpts(self.pages, "main", shard_pages, self.shard, least)
         self.staging = Path(tempfile.mkdtemp(prefix=".pagefind-", dir=site_dir))
         self.lock = threading.Lock()
         self.bundles: list[str] = []

@@ -141,6 +141,36 @@ def test_a_large_hub_is_indexed_in_shards_the_browser_merges(
     assert not [p for p in hub.site.iterdir() if p.name.startswith(".")]
 
 
+def test_shards_are_some_eighth_of_the_hub_and_stay_put_while_it_grows() -> None:
+    # An edited story costs the Pagefind run of its shard: at 1,000 stories (some 1,500
+    # pages) shards of about 250 pages, not two of 750, so the run ends while pages are
+    # still written; at 10,000 stories (14,400 pages) shards of about 2,000 pages, so that a
+    # reader's first search fetches a few of them, not dozens.
+    assert search.shard_least(1_500, 2_500) == 128
+    assert search.shard_least(14_400, 2_500) == 1_024
+    assert search.shard_least(100_000, 2_500) == 1_250  # search_shard_pages stays the limit
+    assert search.shard_least(30, 2_500) == 128
+    assert search.shard_least(30, 4) == 2
+    # A story more or less moves no shard's end, until the hub doubles.
+    assert {search.shard_least(pages, 2_500) for pages in range(2_048, 4_096)} == {256}
+
+
+def test_both_processes_cut_shards_by_the_size_of_the_hub(
+    site: Callable[[str], Hub], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # With the smallest shard lowered to 2 pages, the small hub's eighth (3 pages) makes
+    # shards of about 4 pages, with search_shard_pages left at its default.
+    monkeypatch.setattr(search, "SMALLEST_SHARD", 2)
+    hub = site("basic")
+    hub.build("--now", "2026-11-23T12:00")
+    shards = json.loads((hub.site / "pagefind/shards.json").read_text(encoding="utf-8"))
+    per_shard = [
+        len(list((hub.site / "pagefind" / shard / "fragment").glob("*.pf_fragment")))
+        for shard in shards
+    ]
+    assert len(shards) >= 4 and max(per_shard) <= 6, per_shard
+
+
 def test_a_rebuild_runs_pagefind_only_for_the_shards_whose_pages_changed(
     site: Callable[[str], Hub], monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -11,7 +11,6 @@ from collections import defaultdict
 from datetime import datetime
 from urllib.parse import urlsplit
 
-from hub.links import references
 from hub.model import Hub, Item
 from hub.problems import Problem
 from hub.publish import State, is_public, state
@@ -41,9 +40,7 @@ def link_problems(hub: Hub, now: datetime) -> list[Problem]:
     for item in hub.items:
         if not is_public(item, now):
             continue
-        targets: list[tuple[str, int | None]] = [
-            (ref.target, ref.line) for ref in references(item.body, item.src, item.body_line)
-        ]
+        targets: list[tuple[str, int | None]] = list(item.links)
         targets += [
             (step.link.split("#", 1)[0].lstrip("/"), item.lines.get("steps"))
             for step in item.steps
@@ -94,7 +91,7 @@ def private_assets(hub: Hub, now: datetime, *, preview: bool) -> set[str]:
     users: dict[str, set[bool]] = defaultdict(set)
     for item in hub.items:
         shown = is_public(item, now)
-        used = {ref.target for ref in references(item.body, item.src, item.body_line)}
+        used = {target for target, _ in item.links}
         if item.image:
             used.add(item.image)
         for asset in used & hub.assets:

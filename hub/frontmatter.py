@@ -129,7 +129,15 @@ class Document:
     body: str = ""
     body_line: int = 1
     readable: bool = True  # False when the file could not be decoded or parsed
-    digest: bytes = b""  # of the file's bytes (hub.verdicts)
+    digest: bytes = b""  # of the file's bytes (digest_of)
+    # False: the file passed the last check unchanged, so it was not parsed (hub.verdicts);
+    # meta and body are empty. parse_again() reads it when it must be checked after all.
+    parsed: bool = True
+
+
+def digest_of(raw: bytes) -> bytes:
+    """What tells a file's bytes from another version's (not the bytes: memory)."""
+    return hashlib.blake2b(raw, digest_size=16).digest()
 
 
 def read_document(raw: bytes, *, path: str, rel: str) -> tuple[Document, list[Problem]]:
@@ -137,7 +145,7 @@ def read_document(raw: bytes, *, path: str, rel: str) -> tuple[Document, list[Pr
 
     A preview rebuilds after every save: a file whose bytes did not change is not parsed
     again (the result is only read, never changed, by what follows)."""
-    key = (hashlib.blake2b(raw, digest_size=16).digest(), path, rel)  # not the bytes: memory
+    key = (digest_of(raw), path, rel)
     if key not in _READ:
         if len(_READ) >= _READ_LIMIT:
             _READ.clear()

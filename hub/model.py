@@ -92,6 +92,9 @@ class Item:
     post_text: str = ""  # the body as plain text: a snippet's default post
     body_line: int = 1
     lines: Mapping[str, int] = field(default_factory=dict, compare=False)  # front-matter keys
+    # The content paths the body links to or shows (links, images) and their lines, read
+    # once in the check (hub.links.references): the publish rule asks for them every build.
+    links: tuple[tuple[str, int], ...] = ()
     # Material page options passed through (hide, icon)
     material: tuple[tuple[str, object], ...] = field(default=())
 

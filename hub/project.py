@@ -94,13 +94,14 @@ def load_project(
     try:
         # A preview keeps what it read and checked for its next rebuild: one process does it.
         split = not preview
-        found = scan(content_dir, split=split)
         checked_url = site_url or "https://hub.invalid/"
         verdicts = (
-            Verdicts(root / settings.cache_dir / "check", f"{settings!r}|{checked_url}")
+            Verdicts(root / settings.cache_dir / "check", settings, checked_url)
             if root is not None and not preview
             else None
         )
+        unchanged = None if verdicts is None else verdicts.unchanged()
+        found = scan(content_dir, split=split, unchanged=unchanged)
         hub = build_hub(found, settings, checked_url, split=split, verdicts=verdicts)
     except ContentError as exc:
         raise ContentError([*problems, *exc.problems]) from None

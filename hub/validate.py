@@ -18,7 +18,8 @@ from hub import schema as s
 from hub.channels import remember_x_counts, x_counts
 from hub.frontmatter import Document, Located
 from hub.kinds import AUTHOR, DATED, SCHEMAS, kind_of
-from hub.load import Scan
+from hub.links import references
+from hub.load import Scan, parse_again
 from hub.model import Author, Hub, Item, Kind, Share, Step
 from hub.parallel import split_map
 from hub.problems import ContentError, Problem
@@ -71,24 +72,35 @@ def build_hub(
         for doc in readable:
             if (item := verdicts.known(doc, files, authors)) is not None:
                 known[doc.rel] = item
-    todo = [doc for doc in readable if doc.rel not in known]
-    checked = dict(zip([doc.rel for doc in todo], split_map(check, todo, split=split), strict=True))
+    todo = []
+    for doc in readable:
+        if doc.rel in known:
+            continue
+        if not doc.parsed:  # unchanged, but something it depends on did change
+            doc, found = parse_again(scan.root, doc)
+            problems.extend(found)
+            if found:
+                continue
+        todo.append(doc)
+    results = split_map(check, todo, split=split)
+    checked = {doc.rel: (doc, result) for doc, result in zip(todo, results, strict=True)}
     items = []
     for doc in readable:
         if doc.rel in known:
             items.append(known[doc.rel])
             continue
-        item, found, answers = checked[doc.rel]
+        if doc.rel not in checked:  # could not be parsed again
+            continue
+        parsed, (item, found, answers) = checked[doc.rel]
         problems.extend(found)
         remember_x_counts(answers.x_counts.items())  # the forked copy's too, for the pages
         if item is not None:
             items.append(item)
             if verdicts is not None and not found:
-                verdicts.keep(doc, item, answers)
+                verdicts.keep(parsed, item, answers)
     if verdicts is not None:
         verdicts.save()
-    lines = {doc.rel: doc.meta.lines for doc in scan.documents}
-    problems.extend(_across(items, lines))
+    problems.extend(_across(items))
     if problems:
         raise ContentError(problems)
     return Hub(items=tuple(items), authors=authors, assets=frozenset(scan.assets))
@@ -304,6 +316,7 @@ def _record(doc: Document, kind: Kind, values: dict[str, Any], title: str, slug:
         post_text=plain_paragraphs(doc.body) if kind is Kind.SNIPPET else "",
         body_line=doc.body_line,
         lines={str(key): line for key, line in doc.meta.lines.items()},
+        links=tuple((ref.target, ref.line) for ref in references(doc.body, doc.rel, doc.body_line)),
         material=material,
     )
 
@@ -324,11 +337,11 @@ def _share(entry: dict[str, Any]) -> Share:
     )
 
 
-def _across(items: list[Item], lines: dict[str, dict[Any, int]]) -> Iterable[Problem]:
+def _across(items: list[Item]) -> Iterable[Problem]:
     """Rules that span files: unique slugs, ids and addresses; campaigns that exist."""
 
     def line(item: Item, key: str) -> int | None:
-        return lines[item.src].get(key)
+        return item.lines.get(key)
 
     by_kind_slug: dict[tuple[Kind, str], list[Item]] = defaultdict(list)
     by_id: dict[str, list[Item]] = defaultdict(list)

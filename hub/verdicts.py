@@ -5,8 +5,9 @@ Checking a file reads the file, the settings and the site's address, and of ever
 only whether some files exist (its image, the pages a campaign's steps link to) and whether
 some people are in authors.yml. The check asks those questions through :class:`Asked`, which
 notes each answer. A file that passed is kept with its item and those answers, and passes
-again without a check while its bytes, its path, the settings, the site's address, Brandhub's
-code and libraries, and every one of those answers are the same. A file with a problem is
+again without being parsed or checked while its bytes, its path, the settings (but those that
+only say how to build), the site's address, Brandhub's code and libraries, and every one of
+those answers are the same. A file with a problem is
 never kept, so a problem is always found afresh, and so is anything that spans files (two
 files for one address, links to unpublished pages).
 
@@ -23,7 +24,7 @@ import pickle
 import sys
 import tempfile
 from collections.abc import Iterator, Mapping, Set
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import metadata
 from pathlib import Path
@@ -32,6 +33,7 @@ from typing import Any
 from hub.channels import remember_x_counts
 from hub.frontmatter import Document
 from hub.model import Item
+from hub.settings import Settings
 
 FILE = "verdicts.pickle"
 # Libraries whose behaviour decides an item or a verdict: YAML's reading of front matter,
@@ -73,10 +75,13 @@ class Asked(Set[str]):
 class Verdicts:
     """The files that passed the last check, read from ``folder`` and written back there."""
 
-    def __init__(self, folder: Path, context: str) -> None:
+    def __init__(self, folder: Path, settings: Settings, site_url: str) -> None:
         self.file = folder / FILE
-        # Everything a verdict depends on besides the file and the answers.
-        self.context = hashlib.sha256(f"{_code()}|{context}".encode()).hexdigest()
+        # Everything a verdict depends on besides the file and the answers: all settings but
+        # those that only say how to build (one process or two, where the cache is, how
+        # large search shards are), so that changing those checks nothing again.
+        checked = replace(settings, parallel_build=True, cache_dir="", search_shard_pages=1)
+        self.context = hashlib.sha256(f"{_code()}|{checked!r}|{site_url}".encode()).hexdigest()
         self.old: dict[str, tuple[bytes, str, Answers, Item]] = {}
         self.new: dict[str, tuple[bytes, str, Answers, Item]] = {}
         try:
@@ -102,6 +107,11 @@ class Verdicts:
         remember_x_counts(answers.x_counts.items())
         self.new[doc.rel] = kept
         return item
+
+    def unchanged(self) -> dict[str, tuple[bytes, str]]:
+        """By content path, the digest and shown path of each file that passed last time:
+        the scan need not parse such a file if its bytes are the same (hub.load.scan)."""
+        return {rel: (digest, path) for rel, (digest, path, _, _) in self.old.items()}
 
     def keep(self, doc: Document, item: Item, answers: Answers) -> None:
         """Remember that ``doc`` passed, with the answers its check was given."""

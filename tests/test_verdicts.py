@@ -111,6 +111,20 @@ def test_a_term_banned_in_the_settings_is_reported_in_a_post_that_passed(
     assert "'drivers' is not in our voice" in fails(hub)
 
 
+def test_settings_that_only_say_how_to_build_check_nothing_again(
+    site: Callable[[str], Hub], checked: list[str]
+) -> None:
+    hub = site("basic")
+    check(hub)
+    config = hub.root / "mkdocs.yml"
+    config.write_text(
+        config.read_text() + "      parallel_build: false\n      search_shard_pages: 100\n"
+    )
+    checked.clear()
+    check(hub)
+    assert checked == []
+
+
 def test_a_post_with_a_problem_is_reported_on_every_check(site: Callable[[str], Hub]) -> None:
     hub = site("basic")
     hub.write(

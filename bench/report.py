@@ -193,16 +193,14 @@ def write_report(results: dict[str, Any], path: Path) -> None:
         f".venv/bin/python bench/generate.py -n N --seed {results['seed']} --now {results['now']} --out bench/work/nN"
     )
     w(".venv/bin/brandhub check -f bench/work/nN/brandhub/mkdocs.yml --now " + results["now"])
-    w("rm -rf bench/work/nN/brandhub/.cache         # cold: no social card or search shard cached")
+    w("rm -rf bench/work/nN/brandhub/.cache         # cold: no card, search shard or verdict kept")
     w(
         ".venv/bin/brandhub build -f bench/work/nN/brandhub/mkdocs.yml "
         "-d bench/work/nN/site-brandhub --now " + results["now"]
     )
+    w("# then, alternating, once per run: plain Material, Brandhub with the cards, search shards")
     w(
-        "# then, alternating, once per run: plain Material, Brandhub with the cards and search shards"
-    )
-    w(
-        "# cached (warm), and Brandhub after a paragraph is added to the middle story (one story edited)"
+        "# and verdicts cached (warm), and Brandhub after a paragraph is added to the middle story (one story edited)"
     )
     w(".venv/bin/mkdocs build -q -f bench/work/nN/plain/mkdocs.yml -d bench/work/nN/site-plain")
     w(".venv/bin/brandhub build -f bench/work/nN/brandhub/mkdocs.yml -d … --now …")
@@ -362,7 +360,7 @@ def write_report(results: dict[str, Any], path: Path) -> None:
     w("## Where Brandhub's time goes")
     w("")
     w(
-        "One warm build (cards and search shards cached) per N, run in-process by `bench/phases.py` with exclusive"
+        "One warm build (cards, search shards and verdicts cached) per N, run in-process by `bench/phases.py` with exclusive"
     )
     w("timers: each phase's time excludes the phases timed inside it, so the rows add up to the")
     w('command. "rest" of a plugin event is its own code outside the functions listed separately.')

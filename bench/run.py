@@ -9,12 +9,12 @@ process:
 
 - plain Material: ``mkdocs build -f plain/mkdocs.yml -d OUT`` (runs: median);
 - Brandhub, cold: ``brandhub build ... --now NOW`` with an empty cache (once): every social
-  card drawn, every search shard indexed;
-- Brandhub, warm: the same again, with the cards and search shards cached by the cold build
-  (runs: median), as a nightly build of an unchanged hub;
+  card drawn, every search shard indexed, every file checked;
+- Brandhub, warm: the same again, with the cards, search shards and the check's verdicts
+  cached by the cold build (runs: median), as a nightly build of an unchanged hub;
 - Brandhub, one story edited: after each warm build, a paragraph added to one story, then
-  the same build (runs: median), as a pull request's preview: that story's search shard is
-  indexed again;
+  the same build (runs: median), as a pull request's preview: that story is checked and its
+  search shard indexed again;
 - Brandhub, phases: one warm build in-process with exclusive timers (bench/phases.py), in
   one process (``parallel_build: false``) so that the timers see all of its work.
 

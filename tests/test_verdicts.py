@@ -35,6 +35,19 @@ def check(hub: Hub) -> str:
     return result.output
 
 
+def checked_once(site: Callable[[str], Hub]) -> Hub:
+    """The basic hub, checked once: the verdicts of its files are kept."""
+    hub = site("basic")
+    check(hub)
+    return hub
+
+
+def add_settings(hub: Hub, lines: str) -> None:
+    """Add indented lines to the brandhub plugin's settings in the hub's mkdocs.yml."""
+    config = hub.root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + lines, encoding="utf-8")
+
+
 def fails(hub: Hub) -> str:
     result = hub.run("check", "--now", NOW)
     assert result.exit_code != 0, result.output
@@ -58,8 +71,7 @@ def test_an_unchanged_hub_is_not_checked_again_and_builds_the_same(
 def test_only_an_edited_file_is_checked_again(
     site: Callable[[str], Hub], checked: list[str]
 ) -> None:
-    hub = site("basic")
-    check(hub)
+    hub = checked_once(site)
     story = hub.content / "stories/win-2.md"
     story.write_text(story.read_text(encoding="utf-8") + "\nOne more line.\n", encoding="utf-8")
     checked.clear()
@@ -70,8 +82,7 @@ def test_only_an_edited_file_is_checked_again(
 def test_a_deleted_image_is_reported_though_its_story_passed_before(
     site: Callable[[str], Hub],
 ) -> None:
-    hub = site("basic")
-    check(hub)
+    hub = checked_once(site)
     (hub.content / "stories/images/truck.png").unlink()
     output = fails(hub)
     assert "content/stories/win-1.md:8: image: 'images/truck.png' does not exist" in output
@@ -80,8 +91,7 @@ def test_a_deleted_image_is_reported_though_its_story_passed_before(
 def test_a_page_a_welcome_step_links_to_is_reported_once_it_is_gone(
     site: Callable[[str], Hub],
 ) -> None:
-    hub = site("basic")
-    check(hub)
+    hub = checked_once(site)
     (hub.content / "guidelines/voice.md").unlink()
     assert "step 2: link 'guidelines/voice.md' is not a page of the hub" in fails(hub)
 
@@ -89,8 +99,7 @@ def test_a_page_a_welcome_step_links_to_is_reported_once_it_is_gone(
 def test_a_person_removed_from_authors_is_reported_and_a_new_one_checks_nothing(
     site: Callable[[str], Hub], checked: list[str]
 ) -> None:
-    hub = site("basic")
-    check(hub)
+    hub = checked_once(site)
     authors = hub.content / "authors.yml"
     people = authors.read_text(encoding="utf-8")
     authors.write_text(people + "carla:\n  name: Carla Gil\n", encoding="utf-8")
@@ -104,22 +113,16 @@ def test_a_person_removed_from_authors_is_reported_and_a_new_one_checks_nothing(
 def test_a_term_banned_in_the_settings_is_reported_in_a_post_that_passed(
     site: Callable[[str], Hub],
 ) -> None:
-    hub = site("basic")
-    check(hub)
-    config = hub.root / "mkdocs.yml"
-    config.write_text(config.read_text() + "      banned_terms:\n        drivers: people\n")
+    hub = checked_once(site)
+    add_settings(hub, "      banned_terms:\n        drivers: people\n")
     assert "'drivers' is not in our voice" in fails(hub)
 
 
 def test_settings_that_only_say_how_to_build_check_nothing_again(
     site: Callable[[str], Hub], checked: list[str]
 ) -> None:
-    hub = site("basic")
-    check(hub)
-    config = hub.root / "mkdocs.yml"
-    config.write_text(
-        config.read_text() + "      parallel_build: false\n      search_shard_pages: 100\n"
-    )
+    hub = checked_once(site)
+    add_settings(hub, "      parallel_build: false\n      search_shard_pages: 100\n")
     checked.clear()
     check(hub)
     assert checked == []
@@ -138,8 +141,7 @@ def test_a_post_with_a_problem_is_reported_on_every_check(site: Callable[[str], 
 def test_a_broken_verdicts_file_means_a_full_check(
     site: Callable[[str], Hub], checked: list[str]
 ) -> None:
-    hub = site("basic")
-    check(hub)
+    hub = checked_once(site)
     (hub.root / VERDICTS).write_bytes(b"not a pickle")
     checked.clear()
     check(hub)

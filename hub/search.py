@@ -14,7 +14,7 @@ first page of a paged listing is indexed: the others have the same title.
 Shards: Pagefind holds about 150 KB per story page while it builds an index (1.6 GB at 10,000
 stories), so a full build indexes the pages in shards of at most ``search_shard_pages``, one
 Pagefind run each, in the background while MkDocs writes the next pages (Pagefind gets the
-second core). A shard past some eighth of the hub's pages (``shard_least``: about 250 pages
+second core). A shard past some eighth of the hub's pages (``shard_least``: about 200 pages
 at 1,000 stories, 2,000 at 10,000) ends after certain pages (``_ends_shard``), the same in
 every build, so that a page added or removed changes its own shard, seldom the next, and not
 every later one, and an edited page costs the run of a small shard that mostly ends while
@@ -275,10 +275,10 @@ class Excerpts:
 def shard_least(pages: int, shard_pages: int) -> int:
     """The size past which a shard of a hub of ``pages`` pages may end: an eighth of them,
     rounded down to a power of two, at least SMALLEST_SHARD and at most half of
-    ``shard_pages``. A hub has so some four to eight shards (about 250 pages each at 1,000
+    ``shard_pages``. So a hub has some four to eight shards (about 200 pages each at 1,000
     stories, 2,000 at 10,000): an edited page costs the run of a small part of the index,
-    which ends while the build still writes pages, and the reader's first search fetches a
-    few of them. Rounding keeps it, and so the shards, the same while the hub grows."""
+    which ends while the build still writes pages, and a reader's first search fetches only a
+    few shards. Rounding keeps the size, and so the shards, the same while the hub grows."""
     share = max(pages // 8, 1)
     power = 1 << (share.bit_length() - 1)
     return min(max(power, SMALLEST_SHARD), max(shard_pages // 2, 1))

@@ -143,7 +143,7 @@ def test_a_large_hub_is_indexed_in_shards_the_browser_merges(
 
 def test_shards_are_some_eighth_of_the_hub_and_stay_put_while_it_grows() -> None:
     # An edited story costs the Pagefind run of its shard: at 1,000 stories (some 1,500
-    # pages) shards of about 250 pages, not two of 750, so the run ends while pages are
+    # pages) shards of about 200 pages, not two of 750, so the run ends while pages are
     # still written; at 10,000 stories (14,400 pages) shards of about 2,000 pages, so that a
     # reader's first search fetches a few of them, not dozens.
     assert search.shard_least(1_500, 2_500) == 128

@@ -45,6 +45,7 @@ from hub.exposure import private_assets
 from hub.feeds import Feed, atom, entries_for, feeds, json_feed, rss
 from hub.incremental import Digests, everywhere, gathers
 from hub.load import AUTHORS_FILE
+from hub.made import MadeFiles
 from hub.model import Item, Kind
 from hub.previews import LinkPreview, preview
 from hub.problems import ContentError
@@ -176,6 +177,7 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
         self.in_worker = False
         self.started_dirty = False  # `mkdocs build --dirty` rewrites only some pages
         self.made: dict[str, tuple[str, str | bytes]] = {}  # preview: feeds, API by digest
+        self.made_files: MadeFiles | None = None  # a full build's, kept between builds
         self.digested = Digests()  # this build's digests of items
         self.project: Project | None = None
         self.renderer = Renderer()
@@ -237,6 +239,8 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
         project = self.project
         self.previews = {}
         self.digested = Digests()
+        # A full build reuses the last one's feeds and API where they show the same.
+        self.made_files = None if self.serving or self.dirty else MadeFiles(self._cache("made"))
         # A quick rebuild renders only changed pages: the feeds keep the others' bodies.
         kept = project.by_src if self.dirty else {}
         self.bodies = {src: html for src, html in self.bodies.items() if src in kept}
@@ -689,9 +693,17 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
                 Path(config.docs_dir),
             )
         )
+        # The size of each image the feed encloses is in what it shows (hub.feeds).
+        enclosed = tuple(_size(Path(config.docs_dir) / i.image) for i in feed.items if i.image)
         digest = cache(
             partial(
-                self.digested.feed, feed, self.bodies, project.settings, project.site_url, language
+                self.digested.feed,
+                feed,
+                self.bodies,
+                project.settings,
+                project.site_url,
+                language,
+                enclosed,
             )
         )
         for fmt, write in (("rss", rss), ("atom", atom), ("json", json_feed)):
@@ -714,7 +726,8 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
         A full build writes it into the site folder at once, as MkDocs lets plugins do, rather
         than holding it to the end of the build (the API alone is 50 MB at 10,000 stories). A
         preview's quick rebuild keeps each one and makes it again only when what it shows
-        changed; a full build makes each once, without digesting anything."""
+        changed; a full build takes it from the cache folder when the last build made it
+        from the same (hub.made)."""
         if self.dirty:
             key = digest()
             if self.made.get(path, ("",))[0] != key:
@@ -724,12 +737,17 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
             return
         target = Path(config.site_dir) / path
         target.parent.mkdir(parents=True, exist_ok=True)
-        content = make()
-        if isinstance(content, bytes):
-            target.write_bytes(content)
-        else:
-            with target.open("w", encoding="utf-8") as out:
-                out.writelines([content] if isinstance(content, str) else content)
+        kept = self.made_files
+        name = None if kept is None else kept.name(path, digest())
+        if kept is None or name is None or not kept.take(name, target):
+            content = make()
+            if isinstance(content, bytes):
+                target.write_bytes(content)
+            else:
+                with target.open("w", encoding="utf-8") as out:
+                    out.writelines([content] if isinstance(content, str) else content)
+            if kept is not None and name is not None:
+                kept.keep(name, target)
         files.append(File.generated(config, path, abs_src_path=str(target)))
 
     def _name_unread_pages(self, files: Files) -> None:
@@ -770,6 +788,8 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
                 index_site(site)
         except SearchIndexError as exc:
             raise PluginError(str(exc)) from None
+        if self.made_files is not None:
+            self.made_files.prune()
 
     def on_build_error(self, *, error: Exception) -> None:
         self._stop_worker()
@@ -860,6 +880,13 @@ class _CompiledTemplates(FileSystemBytecodeCache):
     def dump_bytecode(self, bucket: Bucket) -> None:
         with contextlib.suppress(OSError):
             super().dump_bytecode(bucket)
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
 
 
 def _compiled_templates(folder: Path) -> _CompiledTemplates | None:

@@ -88,7 +88,7 @@ class Settings:
     card_background: str = "#1F2937"
     card_text: str = "#FFFFFF"
     card_accent: str = "#F59E0B"
-    cache_dir: str = ".cache/brandhub"  # relative to mkdocs.yml: cards, search, templates, check
+    cache_dir: str = ".cache/brandhub"  # relative to mkdocs.yml: cards, search, check, feeds …
     html_sanitize: bool = True  # off only where everyone who merges is trusted
     embed_hosts: tuple[str, ...] = (
         "www.youtube-nocookie.com",

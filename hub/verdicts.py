@@ -81,7 +81,8 @@ class Verdicts:
         # those that only say how to build (one process or two, where the cache is, how
         # large search shards are), so that changing those checks nothing again.
         checked = replace(settings, parallel_build=True, cache_dir="", search_shard_pages=1)
-        self.context = hashlib.sha256(f"{_code()}|{checked!r}|{site_url}".encode()).hexdigest()
+        context = f"{code_digest(*LIBRARIES)}|{checked!r}|{site_url}"
+        self.context = hashlib.sha256(context.encode()).hexdigest()
         self.old: dict[str, tuple[bytes, str, Answers, Item]] = {}
         self.new: dict[str, tuple[bytes, str, Answers, Item]] = {}
         try:
@@ -145,15 +146,16 @@ class Verdicts:
 
 
 @cache
-def _code() -> str:
-    """Brandhub's own code and the libraries in LIBRARIES: a new version checks everything."""
+def code_digest(*libraries: str) -> str:
+    """Brandhub's own code, Python's version and the versions of ``libraries``: what is kept
+    between builds (verdicts, made files) is not used by another version."""
     digest = hashlib.sha256(sys.version.encode())
     package = Path(__file__).parent
     for path in sorted(package.rglob("*")):
         if path.is_file() and path.suffix in (".py", ".json", ".yml", ".yaml"):
             digest.update(path.relative_to(package).as_posix().encode())
             digest.update(path.read_bytes())
-    for name in LIBRARIES:
+    for name in libraries:
         try:
             digest.update(f"{name}={metadata.version(name)}".encode())
         except metadata.PackageNotFoundError:

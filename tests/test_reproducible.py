@@ -70,6 +70,8 @@ def test_a_failure_injected_mid_build_keeps_the_previous_site(
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr("hub.plugin.json_feed", explode)  # fails after pages are written
+    story = hub.content / "stories/win-1.md"  # edited, so its feeds are written, not kept ones
+    story.write_text(story.read_text(encoding="utf-8") + "\nMore.\n", encoding="utf-8")
     result = hub.run("build", "-d", str(hub.site), "--now", "2026-11-23T12:00+01:00")
     assert result.exit_code == 1
     assert "No space left on device" in result.stderr and "Traceback" not in result.output

@@ -71,6 +71,7 @@ from hub.sharednav import share_navigation
 from hub.socialcards import CardText, cached_file, card_file
 from hub.steps import journey
 from hub.urls import TYPED_FOLDERS
+from hub.verdicts import shown_settings
 
 try:  # MkDocs' own page functions, which hub.parallel's worker runs for its share of pages
     from mkdocs.commands.build import _build_page, _populate_page
@@ -536,7 +537,7 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
                 self.digested.posts,
                 project.hub.items,
                 project.now,
-                project.settings,
+                shown_settings(project.settings),
                 project.site_url,
             ),
             lambda: snippets_chunks(project.hub, project.settings, project.now, project.site_url),
@@ -693,17 +694,21 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
                 Path(config.docs_dir),
             )
         )
-        # The size of each image the feed encloses is in what it shows (hub.feeds).
+        # Feeds also show the size of each image they enclose and the names of the authors
+        # (hub.feeds.entries_for), which the items' digests do not hold.
         enclosed = tuple(_size(Path(config.docs_dir) / i.image) for i in feed.items if i.image)
+        people = project.hub.authors
+        names = tuple(people[a].name for i in feed.items for a in i.authors if a in people)
         digest = cache(
             partial(
                 self.digested.feed,
                 feed,
                 self.bodies,
-                project.settings,
+                shown_settings(project.settings),
                 project.site_url,
                 language,
                 enclosed,
+                names,
             )
         )
         for fmt, write in (("rss", rss), ("atom", atom), ("json", json_feed)):

@@ -77,11 +77,8 @@ class Verdicts:
 
     def __init__(self, folder: Path, settings: Settings, site_url: str) -> None:
         self.file = folder / FILE
-        # Everything a verdict depends on besides the file and the answers: all settings but
-        # those that only say how to build (one process or two, where the cache is, how
-        # large search shards are), so that changing those checks nothing again.
-        checked = replace(settings, parallel_build=True, cache_dir="", search_shard_pages=1)
-        context = f"{code_digest(*LIBRARIES)}|{checked!r}|{site_url}"
+        # Everything a verdict depends on besides the file and the answers.
+        context = f"{code_digest(*LIBRARIES)}|{shown_settings(settings)!r}|{site_url}"
         self.context = hashlib.sha256(context.encode()).hexdigest()
         self.old: dict[str, tuple[bytes, str, Answers, Item]] = {}
         self.new: dict[str, tuple[bytes, str, Answers, Item]] = {}
@@ -143,6 +140,13 @@ class Verdicts:
         except (OSError, pickle.PicklingError, TypeError, AttributeError):
             # An item that pickle cannot carry (an odd front-matter value) keeps nothing.
             return
+
+
+def shown_settings(settings: Settings) -> Settings:
+    """The settings but those that only say how to build (one process or two, where the cache
+    is, how large search shards are): what is kept between builds is not made again, nor
+    checked again, when only those change."""
+    return replace(settings, parallel_build=True, cache_dir="", search_shard_pages=1)
 
 
 @cache

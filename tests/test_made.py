@@ -85,3 +85,24 @@ def test_a_story_that_comes_out_enters_the_next_feeds(site: Callable[[str], Hub]
     assert "zqxfuture" not in (hub.site / "feeds/all.rss.xml").read_text(encoding="utf-8")
     hub.build("--now", "2027-03-02T12:00:00+01:00")
     assert "zqxfuture" in (hub.site / "feeds/all.rss.xml").read_text(encoding="utf-8")
+
+
+def test_a_renamed_author_is_renamed_in_the_next_feeds(site: Callable[[str], Hub]) -> None:
+    hub = built(site("basic"))
+    assert "Ana Ruiz" in (hub.site / "feeds/stories.rss.xml").read_text(encoding="utf-8")
+    people = hub.content / "authors.yml"
+    text = people.read_text(encoding="utf-8")
+    people.write_text(text.replace("Ana Ruiz", "Ana Ruiz-Gil"), encoding="utf-8")
+    built(hub)
+    assert "Ana Ruiz-Gil" in (hub.site / "feeds/stories.rss.xml").read_text(encoding="utf-8")
+
+
+def test_settings_that_only_say_how_to_build_write_no_feed_again(
+    site: Callable[[str], Hub], made: list[str]
+) -> None:
+    hub = built(site("basic"))
+    config = hub.root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "      parallel_build: false\n")
+    made.clear()
+    built(hub)
+    assert made == []

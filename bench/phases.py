@@ -141,6 +141,13 @@ def install_timers() -> None:
     else:
         _patch(plugin, "snippets_document", "api: snippets.json")
     _patch(plugin, "campaign_ics", "calendars: .ics")
+    # Feeds and the API kept between builds (hub.made): what they show, digested, and the
+    # file linked from the cache or kept there.
+    if hasattr(plugin, "MadeFiles"):
+        _patch(plugin.Digests, "feed", "feeds: digest of what a feed shows (hub.made)")
+        _patch(plugin.Digests, "posts", "api: digest of what the API shows (hub.made)")
+        _patch(plugin.MadeFiles, "take", "feeds: and API, linked from the cache (hub.made)")
+        _patch(plugin.MadeFiles, "keep", "feeds: and API, linked from the cache (hub.made)")
     # Search: Brandhub's own. Pagefind's program runs beside the build, shard by shard; what
     # the build waits for is the end of the last shard (finish), or a whole-site run.
     _patch(plugin, "index_site", "search: Pagefind index (index_site)")

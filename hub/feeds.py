@@ -124,6 +124,11 @@ class Entry:
     authors: tuple[str, ...]
 
 
+def enclosure_size(path: Path) -> int:
+    """The length a feed gives an enclosed image: its size in bytes, 0 if it is not there."""
+    return path.stat().st_size if path.is_file() else 0
+
+
 def entries_for(
     feed: Feed,
     hub: Hub,
@@ -140,7 +145,7 @@ def entries_for(
         if item.image:
             path = content_dir / item.image
             kind = mimetypes.guess_type(item.image)[0] or "application/octet-stream"
-            size = path.stat().st_size if path.is_file() else 0
+            size = enclosure_size(path)
             image = (base + item.image, size, kind)
         content = (
             absolute_html(bodies.get(item.src, ""), url) if settings.feed_full_content else None

@@ -42,7 +42,7 @@ from hub import views as v
 from hub.api import snippets_chunks
 from hub.calendar import calendar_path, campaign_ics
 from hub.exposure import private_assets
-from hub.feeds import Feed, atom, entries_for, feeds, json_feed, rss
+from hub.feeds import Feed, atom, enclosure_size, entries_for, feeds, json_feed, rss
 from hub.incremental import Digests, everywhere, gathers
 from hub.load import AUTHORS_FILE
 from hub.made import MadeFiles
@@ -551,9 +551,9 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
                 index = ShardedIndex(
                     Path(config.site_dir),
                     shard_pages,
+                    self._shard_least(files),
                     pages,
                     cache=self._cache("search"),
-                    least=self._shard_least(files),
                 )
             except (SearchIndexError, OSError) as exc:
                 raise PluginError(f"Search: {exc}") from None
@@ -683,6 +683,7 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
         """The feed in its three formats; its entries are gathered once, and only if one of
         them must be made."""
         project = self._project()
+        content = Path(config.docs_dir)
         entries = cache(
             partial(
                 entries_for,
@@ -691,12 +692,12 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
                 project.settings,
                 project.site_url,
                 self.bodies,
-                Path(config.docs_dir),
+                content,
             )
         )
         # Feeds also show the size of each image they enclose and the names of the authors
         # (hub.feeds.entries_for), which the items' digests do not hold.
-        enclosed = tuple(_size(Path(config.docs_dir) / i.image) for i in feed.items if i.image)
+        enclosed = tuple(enclosure_size(content / i.image) for i in feed.items if i.image)
         people = project.hub.authors
         names = tuple(people[a].name for i in feed.items for a in i.authors if a in people)
         digest = cache(
@@ -885,13 +886,6 @@ class _CompiledTemplates(FileSystemBytecodeCache):
     def dump_bytecode(self, bucket: Bucket) -> None:
         with contextlib.suppress(OSError):
             super().dump_bytecode(bucket)
-
-
-def _size(path: Path) -> int:
-    try:
-        return path.stat().st_size
-    except OSError:
-        return 0
 
 
 def _compiled_templates(folder: Path) -> _CompiledTemplates | None:

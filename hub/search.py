@@ -234,12 +234,12 @@ class Excerpts:
         name: str,
         shard_pages: int,
         ready: Callable[[Path, str], None],
-        least: int | None = None,
+        least: int,
     ) -> None:
         self.root = root
         self.name = name
         self.shard_pages = shard_pages
-        self.least = max(shard_pages // 2, 1) if least is None else least  # see shard_least
+        self.least = least  # past it a shard may end (shard_least)
         self.ready = ready
         self.number = 0
         self.count = 0  # pages in the current folder
@@ -377,9 +377,9 @@ class ShardedIndex:
         self,
         site_dir: Path,
         shard_pages: int,
+        least: int,
         pages: Path | None = None,
         cache: Path | None = None,
-        least: int | None = None,
     ) -> None:
         self.site = site_dir
         self.executable = _executable()

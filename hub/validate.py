@@ -68,13 +68,11 @@ def build_hub(
     # An unreadable file's problem is reported already; guessing at the rest would mislead.
     readable = [doc for doc in scan.documents if doc.readable]
     known = {}
-    if verdicts is not None:
-        for doc in readable:
-            if (item := verdicts.known(doc, files, authors)) is not None:
-                known[doc.rel] = item
     todo = []
     for doc in readable:
-        if doc.rel in known:
+        item = None if verdicts is None else verdicts.known(doc, files, authors)
+        if item is not None:
+            known[doc.rel] = item
             continue
         if not doc.parsed:  # unchanged, but something it depends on did change
             doc, found = parse_again(scan.root, doc)

@@ -18,8 +18,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import quote, urlsplit
@@ -188,7 +187,6 @@ def _x_rules() -> _XRules:
 # alone, so those of the last build's posts are given back (remember_x_counts).
 _X_COUNTS: dict[str, int] = {}
 _X_COUNTS_LIMIT = 200_000
-_x_counted: list[dict[str, int]] = []  # the innermost x_counts() block's
 
 
 def x_weighted_length(text: str) -> int:
@@ -207,19 +205,7 @@ def x_weighted_length(text: str) -> int:
         if len(_X_COUNTS) >= _X_COUNTS_LIMIT:
             _X_COUNTS.clear()
         _X_COUNTS[text] = count
-    if _x_counted:
-        _x_counted[-1][text] = count
     return count
-
-
-@contextmanager
-def x_counts() -> Iterator[dict[str, int]]:
-    """Every X count asked for inside the block, by text."""
-    _x_counted.append({})
-    try:
-        yield _x_counted[-1]
-    finally:
-        _x_counted.pop()
 
 
 def remember_x_counts(counts: Iterable[tuple[str, int]]) -> None:
@@ -227,8 +213,13 @@ def remember_x_counts(counts: Iterable[tuple[str, int]]) -> None:
     _X_COUNTS.update(counts)
 
 
+def x_post(text: str, link: str) -> str:
+    """What X counts of a post: its text, then its link."""
+    return f"{text} {link}"
+
+
 def _x_length(text: str, link: str) -> int:
-    return x_weighted_length(f"{text} {link}")
+    return x_weighted_length(x_post(text, link))
 
 
 def _mastodon_length(text: str, link: str) -> int:

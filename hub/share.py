@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-from hub.channels import CHANNELS, Channel, share_url
+from hub.channels import CHANNELS, Channel, share_url, x_post
 from hub.model import Item, Kind, Share
 from hub.settings import Settings
 
@@ -55,6 +55,18 @@ def posts_for(item: Item, settings: Settings, site_url: str) -> list[Post]:
     for number, share in enumerate(item.share, start=1):
         posts.append(_from_share(item, share, number, base, canonical, settings))
     return posts
+
+
+def x_counts(item: Item, settings: Settings, site_url: str) -> dict[str, int]:
+    """The X count of each of the item's posts going to X, by what X counts (kept with the
+    item's verdict, hub.verdicts, so that the next build need not count them again)."""
+    counts: dict[str, int] = {}
+    for post in posts_for(item, settings, site_url):
+        if "x" in post.channels:
+            for variant in range(len(post.texts)):
+                delivery = deliver(post, settings, "x", variant)
+                counts[x_post(delivery.text, delivery.link)] = delivery.length
+    return counts
 
 
 def _from_share(

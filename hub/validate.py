@@ -15,7 +15,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from hub import schema as s
-from hub.channels import remember_x_counts, x_counts
+from hub.channels import remember_x_counts
 from hub.frontmatter import Document, Located
 from hub.kinds import AUTHOR, DATED, SCHEMAS, kind_of
 from hub.links import references
@@ -24,6 +24,7 @@ from hub.model import Author, Hub, Item, Kind, Share, Step
 from hub.parallel import split_map
 from hub.problems import ContentError, Problem
 from hub.settings import Settings
+from hub.share import x_counts
 from hub.summaries import first_heading, first_paragraph, plain_paragraphs
 from hub.urls import (
     LISTINGS,
@@ -60,9 +61,11 @@ def build_hub(
         found: list[Problem] = []
         asked_files, asked_authors = Asked(files), Asked(authors)
         item = _item(doc, asked_files, settings, asked_authors, found)
-        with x_counts() as counted:
-            if item is not None:
-                found.extend(check_posts(item, settings, site_url))
+        counted: dict[str, int] = {}
+        if item is not None:
+            found.extend(check_posts(item, settings, site_url))
+            if not found:  # a file with a problem is not kept (hub.verdicts)
+                counted = x_counts(item, settings, site_url)
         return item, found, Answers(asked_files.answers, asked_authors.answers, counted)
 
     # An unreadable file's problem is reported already; guessing at the rest would mislead.

@@ -93,16 +93,20 @@ class Verdicts:
     def known(self, doc: Document, files: Set[str], authors: Mapping[str, Any]) -> Item | None:
         """The item of ``doc`` if it passed last time and nothing it depends on changed."""
         kept = self.old.get(doc.rel)
-        if kept is None or not doc.digest:
+        if kept is None:
             return None
         digest, path, answers, item = kept
+        # A count depends on the post's text alone: an edited file whose posts are unchanged
+        # need not load X's rules (a fifth of a second) to count them again.
+        remember_x_counts(answers.x_counts.items())
+        if not doc.digest:
+            return None
         if digest != doc.digest or path != doc.path:
             return None
         if any((name in files) != found for name, found in answers.files.items()):
             return None
         if any((name in authors) != found for name, found in answers.authors.items()):
             return None
-        remember_x_counts(answers.x_counts.items())
         self.new[doc.rel] = kept
         return item
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 import hub.validate
+from hub import channels
 from tests.conftest import Hub, different_files
 
 NOW = "2026-03-01T12:00:00+01:00"
@@ -77,6 +78,32 @@ def test_only_an_edited_file_is_checked_again(
     checked.clear()
     check(hub)
     assert checked == ["stories/win-2.md"]
+
+
+def test_an_edited_body_does_not_count_unchanged_posts_again(
+    site: Callable[[str], Hub], checked: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    hub = checked_once(site)
+    message = hub.content / "messages/on-time.md"
+    text = message.read_text(encoding="utf-8")
+    message.write_text(text + "\nAnd say it often.\n", encoding="utf-8")
+    counted: list[str] = []
+    count = channels._XRules.weighted_length
+
+    def spy(self, post):  # type: ignore[no-untyped-def]
+        counted.append(post)
+        return count(self, post)
+
+    # A new build process: nothing counted in memory, only what the last check kept.
+    monkeypatch.setattr(channels, "_X_COUNTS", {})
+    monkeypatch.setattr(channels._XRules, "weighted_length", spy)
+    checked.clear()
+    check(hub)
+    assert checked == ["messages/on-time.md"]
+    assert counted == []
+    message.write_text(text.replace("last year", "in 2025"), encoding="utf-8")
+    check(hub)
+    assert len(counted) == 1 and "in 2025" in counted[0]
 
 
 def test_a_deleted_image_is_reported_though_its_story_passed_before(

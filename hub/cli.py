@@ -109,7 +109,7 @@ def _project(config: MkDocsConfig, now: str | None, *, preview: bool = False) ->
         _fail(f"error: {config.config_file_path}: add 'brandhub' to the plugins list")
     if not config.use_directory_urls:
         _fail(f"error: {config.config_file_path}: Brandhub needs 'use_directory_urls: true'")
-    return load_project(
+    project = load_project(
         options=getattr(plugin, "options", {}),
         content_dir=Path(config.docs_dir),
         site_name=config.site_name,
@@ -119,6 +119,10 @@ def _project(config: MkDocsConfig, now: str | None, *, preview: bool = False) ->
         preview=preview,
         root=Path(config.config_file_path or "mkdocs.yml").resolve().parent,
     )
+    annotate = os.environ.get("GITHUB_ACTIONS") == "true"
+    for notice in project.notices:
+        click.echo(notice.github_annotation("warning") if annotate else str(notice), err=True)
+    return project
 
 
 def _summary(project: Project) -> str:

@@ -1,8 +1,12 @@
 """What the published set may show and point at, at a given moment.
 
-Two rules keep unpublished items out of every output: a public page may not link to an
-unpublished one (the build fails naming both files), and an asset that only unpublished pages
-use is left out of the site. Both ask the one publish rule.
+Two rules keep unpublished items out of every output: a public page may not link to a draft
+or an embargoed page (the build fails naming both files), and an asset that only unpublished
+pages use is left out of the site. Both ask the one publish rule.
+
+A link to a page that has expired is not an error: nobody changed anything, time passed, and
+the morning build that retires the page must not fail (the site would keep showing it). The
+link is shown as plain text (hub.unlink), and the check says so, naming both files.
 """
 
 from __future__ import annotations
@@ -25,18 +29,15 @@ def _why(item: Item, now: datetime) -> tuple[str, str]:
             f"embargoed until {item.date:%Y-%m-%d %H:%M %z}",
             "remove the link, or build with --now at or after that moment",
         )
-    if item.expires:
-        return (
-            f"expired since {item.expires:%Y-%m-%d %H:%M %z}",
-            "remove the link, or extend 'expires'",
-        )
     return str(current), "remove the link"
 
 
-def link_problems(hub: Hub, now: datetime) -> list[Problem]:
-    """Every link from a public page to a page that is not public at ``now``."""
+def link_problems(hub: Hub, now: datetime) -> tuple[list[Problem], list[Problem]]:
+    """Links from a public page at ``now``: the problems (to a page that does not exist, a
+    draft or an embargoed page), and the notices (to an expired page: shown as plain text)."""
     by_src = {item.src: item for item in hub.items}
     problems = []
+    notices = []
     for item in hub.items:
         if not is_public(item, now):
             continue
@@ -58,12 +59,30 @@ def link_problems(hub: Hub, now: datetime) -> list[Problem]:
                         "check the file name and folder",
                     )
                 )
+            elif linked is not None and state(linked, now) is State.EXPIRED:
+                notices.append(
+                    Problem(
+                        item.path,
+                        line,
+                        None,
+                        f"links to {linked.path}, which expired on "
+                        f"{linked.expires:%Y-%m-%d %H:%M %z}: the link is shown as plain text",
+                        "remove the link, or extend 'expires'",
+                    )
+                )
             elif linked is not None and not is_public(linked, now):
                 what, hint = _why(linked, now)
                 problems.append(
                     Problem(item.path, line, None, f"links to {linked.path}, which is {what}", hint)
                 )
-    return problems
+    return problems, notices
+
+
+def hidden_pages(hub: Hub, now: datetime, *, preview: bool) -> frozenset[str]:
+    """The content paths of the pages not in the site at ``now``: links to them are text."""
+    if preview:
+        return frozenset()
+    return frozenset(item.src for item in hub.items if not is_public(item, now))
 
 
 def _generated(target: str) -> bool:

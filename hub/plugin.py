@@ -70,6 +70,7 @@ from hub.share import ShareCard, posts_for, share_card
 from hub.sharednav import share_navigation
 from hub.socialcards import CardText, cached_file, card_file
 from hub.steps import journey
+from hub.unlink import Unlink
 from hub.urls import TYPED_FOLDERS
 from hub.verdicts import shown_settings
 
@@ -195,6 +196,7 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
         self.search_field = ""  # the header's search field, rendered once per build
         # Set by `brandhub build`, which has just checked the hub: no need to read it twice.
         self.preloaded: Project | None = None
+        self.unlink = Unlink(frozenset())
 
     def load_config(
         self, options: dict[str, Any], config_file_path: str | None = None
@@ -232,6 +234,13 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
             )
         except ContentError as exc:
             raise PluginError(str(exc)) from None
+        if preloaded is None:  # `brandhub build` and `check` print them themselves
+            for notice in self.project.notices:
+                log.info(str(notice))
+        # Links to pages the site leaves out (an expired story) are shown as their text.
+        self.unlink = Unlink(self.project.hidden)
+        # Python-Markdown takes an extension object where MkDocs' setting names one.
+        config.markdown_extensions.append(self.unlink)  # type: ignore[arg-type]
         if not self.serving:
             frontmatter.forget()
             voice.forget()
@@ -449,6 +458,7 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
     def on_page_markdown(
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
+        self.unlink.page = page.file.src_uri
         page.update_date = self._page_date(self._project().by_src.get(page.file.src_uri))
         page.meta = self._meta(page.file.src_uri) or page.meta
         return markdown
@@ -834,7 +844,9 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
             calendar=calendar,
             host=urlsplit(project.site_url).netloc,
             item=item,
-            steps=journey(item, project.by_src, common["page_url"], project.site_url),
+            steps=journey(
+                item, project.by_src, project.hidden, common["page_url"], project.site_url
+            ),
             people=[project.hub.authors[a] for a in item.authors],
             **common,
         )

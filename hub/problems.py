@@ -24,15 +24,16 @@ class Problem:
         what = f"{self.field}: {self.message}" if self.field else self.message
         return f"{where}: {what}" + (f" ({self.hint})" if self.hint else "")
 
-    def github_annotation(self) -> str:
-        """The problem as a GitHub Actions workflow command, shown on the line of the diff."""
+    def github_annotation(self, level: str = "error") -> str:
+        """The problem as a GitHub Actions workflow command, shown on the line of the diff;
+        ``level``: error, or warning for a notice that stops nothing."""
         props = f"file={_escape_property(self.file)}"
         if self.line is not None:
             props += f",line={self.line}"
         if self.field:
             props += f",title={_escape_property(self.field)}"
         text = f"{self.message} ({self.hint})" if self.hint else self.message
-        return f"::error {props}::{_escape_data(text)}"
+        return f"::{level} {props}::{_escape_data(text)}"
 
 
 def _escape_data(text: str) -> str:

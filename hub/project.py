@@ -15,7 +15,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from hub import schema as s
-from hub.exposure import link_problems
+from hub.exposure import hidden_pages, link_problems
 from hub.load import scan
 from hub.model import Hub, Item
 from hub.problems import ContentError, Problem
@@ -35,6 +35,9 @@ class Project:
     preview: bool  # `serve`: unpublished items are shown, with a banner
     site_url: str
     by_src: dict[str, Item] = field(default_factory=dict)
+    # Links from public pages to expired ones, which are shown as plain text (hub.exposure).
+    notices: tuple[Problem, ...] = ()
+    hidden: frozenset[str] = frozenset()  # content paths of the pages not in the site
 
 
 def parse_now(text: str, settings: Settings, *, source: str = "--now") -> datetime:
@@ -105,8 +108,10 @@ def load_project(
         hub = build_hub(found, settings, checked_url, split=split, verdicts=verdicts)
     except ContentError as exc:
         raise ContentError([*problems, *exc.problems]) from None
+    notices: list[Problem] = []
     if not preview:  # a preview shows unpublished pages, so links to them work there
-        problems.extend(link_problems(hub, moment))
+        broken, notices = link_problems(hub, moment)
+        problems.extend(broken)
     if problems:
         raise ContentError(problems)
     return Project(
@@ -116,4 +121,6 @@ def load_project(
         preview=preview,
         site_url=(site_url or "").rstrip("/") + "/",
         by_src={item.src: item for item in hub.items},
+        notices=tuple(notices),
+        hidden=hidden_pages(hub, moment, preview=preview),
     )

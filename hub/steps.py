@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Set
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -26,7 +27,11 @@ def when(day: int) -> str:
     return f"Week {day // 7}"
 
 
-def journey(item: Item, by_src: dict[str, Item], page_url: str, site_url: str) -> list[JourneyStep]:
+def journey(
+    item: Item, by_src: dict[str, Item], hidden: Set[str], page_url: str, site_url: str
+) -> list[JourneyStep]:
+    """The campaign's steps by day; a step's page that is not in the site (expired since,
+    hub.exposure) is named without a link."""
     steps = []
     for step in sorted(item.steps, key=lambda s: s.day):
         href = absolute = None
@@ -35,7 +40,7 @@ def journey(item: Item, by_src: dict[str, Item], page_url: str, site_url: str) -
         elif step.link:
             path, _, anchor = step.link.lstrip("/").partition("#")
             target = by_src.get(path)
-            if target is not None:
+            if target is not None and path not in hidden:
                 url = target.url + (f"#{anchor}" if anchor else "")
                 href = relative(url, page_url)
                 absolute = site_url.rstrip("/") + "/" + url

@@ -137,6 +137,58 @@ def test_a_public_page_linking_to_an_unpublished_one_fails(site: Callable[[str],
     assert hub.run("check", "--now", "2027-03-01T09:00+01:00").exit_code == 0
 
 
+def test_a_link_to_a_page_that_expired_is_shown_as_text_and_the_build_goes_on(
+    site: Callable[[str], Hub],
+) -> None:
+    # The morning build that retires a page must not fail over an old link to it: the site
+    # would keep showing the expired page until somebody removed the link.
+    hub = site("basic")
+    guide = hub.content / "guidelines/voice.md"
+    guide.write_text(
+        guide.read_text()
+        + "\nSee [the old win](../stories/expired-canary.md) and [again][old].\n"
+        + "\n[old]: /stories/expired-canary.md\n"
+    )
+    welcome = hub.content / "campaigns/welcome.md"
+    welcome.write_text(
+        welcome.read_text().replace("link: guidelines/voice.md", "link: stories/expired-canary.md")
+    )
+    result = hub.build("--now", NOW)
+    notice = (
+        "links to content/stories/expired-canary.md, which expired on 2025-06-01 00:00 +0200: "
+        "the link is shown as plain text (remove the link, or extend 'expires')"
+    )
+    assert f"content/guidelines/voice.md:6: {notice}" in result.stderr
+    assert f"content/guidelines/voice.md:8: {notice}" in result.stderr
+    assert f"content/campaigns/welcome.md:5: {notice}" in result.stderr
+    voice = hub.page("guidelines/voice")
+    assert "See <span>the old win</span> and <span>again</span>." in voice
+    welcome_page = hub.page("campaigns/welcome")
+    assert "Read the voice guide" in welcome_page
+    assert 'data-bh-url=""' in welcome_page
+    for path in hub.site.rglob("*"):
+        if path.is_file():
+            data = path.read_bytes()
+            assert b"expired-canary" not in data and b"zqxexpired" not in data, path
+    # A link to a draft stays an error: somebody wrote it, and can remove it before merging.
+    guide.write_text(guide.read_text() + "\nAnd [soon](../stories/draft-canary.md).\n")
+    assert hub.run("check", "--now", NOW).exit_code == 1
+
+
+def test_a_link_to_an_expired_page_is_a_warning_on_the_pull_request(
+    site: Callable[[str], Hub],
+) -> None:
+    hub = site("basic")
+    guide = hub.content / "guidelines/voice.md"
+    guide.write_text(guide.read_text() + "\nSee [it](../stories/expired-canary.md).\n")
+    result = hub.run("check", "--now", NOW, env={"GITHUB_ACTIONS": "true"})
+    assert result.exit_code == 0, result.output
+    assert (
+        "::warning file=content/guidelines/voice.md,line=6::links to "
+        "content/stories/expired-canary.md, which expired on 2025-06-01 00:00 +0200"
+    ) in result.stderr
+
+
 def test_a_welcome_step_to_a_draft_fails(site: Callable[[str], Hub]) -> None:
     hub = site("basic")
     welcome = hub.content / "campaigns/welcome.md"

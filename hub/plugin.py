@@ -366,7 +366,7 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
         cache = self._cache("cards")
         kept = {path: cached_file(card, cache) for path, card in cards.items()}
         undrawn = {kept[path]: card for path, card in cards.items() if not kept[path].is_file()}
-        # Cards not drawn yet (a first build draws thousands, 16 ms each) are drawn on both
+        # Cards not drawn yet (a first build draws thousands, 8 ms each) are drawn on both
         # cores; a preview keeps to one process.
         parallel.split_map(
             partial(card_file, cache=cache), list(undrawn.values()), split=not self.serving

@@ -15,12 +15,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image, ImageColor, ImageDraw, ImageFont
 
 WIDTH, HEIGHT = 1200, 630
 MARGIN = 80
-VERSION = 3  # bump when the drawing changes, so cached cards are redrawn
-COLOURS = 32  # three flat colours and their anti-aliased edges: a palette PNG, 40 % the size
+VERSION = 4  # bump when the drawing changes, so cached cards are redrawn
+SHADES = 16  # from the background to the text's colour, and to the accent: a palette PNG
 
 
 @dataclass(frozen=True)
@@ -76,10 +76,30 @@ def draw_card(card: CardText) -> bytes:
         top += int(size * 1.22)
     draw.text((MARGIN, HEIGHT - MARGIN - 30), card.footer, font=_font(30), fill=card.foreground)
     out = io.BytesIO()
-    # Fast octree: a sixth of median cut's time, and no visible difference on flat colours.
-    palette = image.quantize(colors=COLOURS, method=Image.Quantize.FASTOCTREE)
+    # A card has three flat colours, and text edges blending the foreground or the accent into
+    # the background: a palette of those blends holds every pixel, closer than an octree's 32
+    # colours, in a sixth of the time (a first build draws thousands of cards).
+    shades = _palette(card.background, card.foreground, card.accent)
+    palette = image.quantize(palette=shades, dither=Image.Dither.NONE)
     palette.save(out, format="PNG")  # optimize= would triple the time for a few per cent
     return out.getvalue()
+
+
+@lru_cache(maxsize=16)
+def _palette(background_colour: str, *colours: str) -> Image.Image:
+    """Each colour in ``SHADES`` steps from the background (the first of each is it)."""
+    background = ImageColor.getrgb(background_colour)
+    shades: list[int] = []
+    for colour in colours:
+        towards = ImageColor.getrgb(colour)
+        for step in range(SHADES):
+            shades += [
+                round(a + (b - a) * step / (SHADES - 1))
+                for a, b in zip(background[:3], towards[:3], strict=True)
+            ]
+    image = Image.new("P", (1, 1))
+    image.putpalette(shades)
+    return image
 
 
 def cached_file(card: CardText, cache: Path) -> Path:

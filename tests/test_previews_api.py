@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 from collections.abc import Callable
 from pathlib import Path
@@ -10,6 +11,7 @@ from urllib.parse import parse_qs, urlsplit
 import jsonschema
 from PIL import Image
 
+from hub.socialcards import CardText, draw_card
 from tests.conftest import ROOT, Elements, Hub
 
 SITE_URL = "https://hub.testorg.com/"
@@ -73,6 +75,26 @@ def test_cards_change_address_with_their_title_and_are_cached(
     hub.build("--now", "2026-11-23T12:00")
     after = og_tags(hub.page("stories/win-2"))["og:image"]
     assert after != before and site_file(hub.site, after).is_file()
+
+
+def test_a_card_is_drawn_in_the_hubs_colours_exactly() -> None:
+    card = CardText(
+        title="Forty electric vans now make most of our deliveries in Valencia",
+        kicker="Small win · Fleet",
+        footer="Alcor · hub.alcor.example",
+        background="#1F2937",
+        foreground="#FFFFFF",
+        accent="#F59E0B",
+    )
+    with Image.open(io.BytesIO(draw_card(card))) as drawn:
+        assert drawn.size == (1200, 630) and drawn.mode == "P"
+        pixels = drawn.convert("RGB")
+    colours = {colour: count for count, colour in pixels.getcolors(1200 * 630) or []}
+    assert max(colours, key=colours.__getitem__) == (0x1F, 0x29, 0x37)  # the background
+    assert pixels.getpixel((10, 300)) == (0xF5, 0x9E, 0x0B)  # the accent's bar
+    assert (255, 255, 255) in colours  # the title
+    # Text edges are blends of the text's colour or the accent into the background, no more.
+    assert len(colours) <= 32
 
 
 def test_snippets_api_follows_its_schema_and_holds_only_published_posts(

@@ -44,8 +44,9 @@ LIBRARIES = ("PyYAML", "Markdown", "twitter-text-parser", "regex")
 @dataclass(frozen=True)
 class Answers:
     """What a file's check asked beyond the file: which files exist, which people are in
-    authors.yml; and the X counts of its posts (hub.channels), which a file that passes
-    again without a check gives back, so that its pages need not count them again."""
+    authors.yml; and the X counts of its posts (hub.channels), which are given back to the
+    next build, changed file or not (a count depends on the post's text alone), so that
+    neither its check nor its pages count an unchanged post again."""
 
     files: dict[str, bool]
     authors: dict[str, bool]

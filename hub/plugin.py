@@ -37,7 +37,7 @@ from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_build_date
 from mkdocs.utils.templates import TemplateContext
 
-from hub import frontmatter, parallel, voice
+from hub import frontmatter, parallel, socialcards, voice
 from hub import views as v
 from hub.api import snippets_chunks
 from hub.calendar import calendar_path, campaign_ics
@@ -183,6 +183,7 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
         self.started_dirty = False  # `mkdocs build --dirty` rewrites only some pages
         self.made: dict[str, tuple[str, str | bytes]] = {}  # preview: feeds, API by digest
         self.made_files: MadeFiles | None = None  # a full build's, kept between builds
+        self.cards_used: frozenset[Path] = frozenset()  # this build's, in the card cache
         self.digested = Digests()  # this build's digests of items
         self.project: Project | None = None
         self.renderer = Renderer()
@@ -373,6 +374,7 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
         )
         for path, drawn in kept.items():
             files.append(_CachedFile.generated(config, path, abs_src_path=str(drawn)))
+        self.cards_used = frozenset(kept.values())
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
         if page.file.src_uri in self.elsewhere:
@@ -807,8 +809,9 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
                 index_site(site)
         except SearchIndexError as exc:
             raise PluginError(str(exc)) from None
-        if self.made_files is not None:
+        if self.made_files is not None:  # a full build: what it did not use can go
             self.made_files.prune()
+            socialcards.prune(self._cache("cards"), self.cards_used)
 
     def on_build_error(self, *, error: Exception) -> None:
         self._stop_worker()

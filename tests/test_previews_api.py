@@ -75,6 +75,10 @@ def test_cards_change_address_with_their_title_and_are_cached(
     hub.build("--now", "2026-11-23T12:00")
     after = og_tags(hub.page("stories/win-2"))["og:image"]
     assert after != before and site_file(hub.site, after).is_file()
+    # The cache keeps this site's cards only: the old title's is gone, the others stay.
+    left = {p.name for p in (hub.root / ".cache/brandhub/cards").iterdir()}
+    assert left == {p.name for p in (hub.site / "assets/cards").iterdir()}
+    assert len(left) == len(cached) and Path(urlsplit(before).path).name not in left
 
 
 def test_a_card_is_drawn_in_the_hubs_colours_exactly() -> None:

@@ -140,12 +140,15 @@ def digest_of(raw: bytes) -> bytes:
     return hashlib.blake2b(raw, digest_size=16).digest()
 
 
-def read_document(raw: bytes, *, path: str, rel: str) -> tuple[Document, list[Problem]]:
-    """Decode and split a Markdown file; report problems instead of raising.
+def read_document(
+    raw: bytes, *, path: str, rel: str, digest: bytes | None = None
+) -> tuple[Document, list[Problem]]:
+    """Decode and split a Markdown file; report problems instead of raising. ``digest``: the
+    bytes' digest_of, when the caller has it already.
 
     A preview rebuilds after every save: a file whose bytes did not change is not parsed
     again (the result is only read, never changed, by what follows)."""
-    key = (digest_of(raw), path, rel)
+    key = (digest_of(raw) if digest is None else digest, path, rel)
     if key not in _READ:
         if len(_READ) >= _READ_LIMIT:
             _READ.clear()

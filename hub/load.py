@@ -89,14 +89,14 @@ def scan(
             else:
                 result.assets.add(rel)
     documents: dict[str, Document] = {}
-    pending: list[tuple[bytes, str, str]] = []  # bytes, shown path, content path
+    pending: list[tuple[bytes, str, str, bytes | None]] = []  # bytes, shown, content, digest
     for path, rel, shown in markdown:
         raw = path.read_bytes()
-        digest = digest_of(raw) if unchanged is not None else b""
+        digest = digest_of(raw) if unchanged is not None else None
         if unchanged is not None and unchanged.get(rel) == (digest, shown):
-            documents[rel] = Document(path=shown, rel=rel, digest=digest, parsed=False)
+            documents[rel] = Document(path=shown, rel=rel, digest=digest or b"", parsed=False)
         else:
-            pending.append((raw, shown, rel))
+            pending.append((raw, shown, rel, digest))
     for document, problems in split_map(_read_markdown, pending, split=split):
         documents[document.rel] = document
         result.problems.extend(problems)
@@ -114,9 +114,9 @@ def parse_again(root: Path, doc: Document) -> tuple[Document, list[Problem]]:
     return read_document(raw, path=doc.path, rel=doc.rel)
 
 
-def _read_markdown(file: tuple[bytes, str, str]) -> tuple[Document, list[Problem]]:
-    raw, shown, rel = file
-    return read_document(raw, path=shown, rel=rel)
+def _read_markdown(file: tuple[bytes, str, str, bytes | None]) -> tuple[Document, list[Problem]]:
+    raw, shown, rel, digest = file
+    return read_document(raw, path=shown, rel=rel, digest=digest)
 
 
 def _check_link(path: Path, real_root: Path, result: Scan) -> bool:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+from collections.abc import Set
 from pathlib import Path
 
 from hub.verdicts import code_digest
@@ -56,11 +57,17 @@ class MadeFiles:
 
     def prune(self) -> None:
         """Remove the files this build did not use (after it succeeded)."""
-        if not self.folder.is_dir():
-            return
-        for path in self.folder.iterdir():
-            if path.name not in self.used and not path.name.startswith("."):
-                path.unlink(missing_ok=True)
+        prune(self.folder, self.used)
+
+
+def prune(folder: Path, used: Set[str]) -> None:
+    """Remove the files in ``folder`` not named in ``used`` (kept files a successful build did
+    not use: feeds, social cards), but those being written (named ``.…part``)."""
+    if not folder.is_dir():
+        return
+    for path in folder.iterdir():
+        if path.name not in used and not path.name.startswith("."):
+            path.unlink(missing_ok=True)
 
 
 def _link(source: Path, target: Path) -> bool:

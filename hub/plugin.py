@@ -37,7 +37,7 @@ from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_build_date
 from mkdocs.utils.templates import TemplateContext
 
-from hub import frontmatter, parallel, socialcards, voice
+from hub import frontmatter, parallel, voice
 from hub import views as v
 from hub.api import snippets_chunks
 from hub.calendar import calendar_path, campaign_ics
@@ -45,7 +45,7 @@ from hub.exposure import private_assets
 from hub.feeds import Feed, atom, enclosure_size, entries_for, feeds, json_feed, rss
 from hub.incremental import Digests, everywhere, gathers
 from hub.load import AUTHORS_FILE
-from hub.made import MadeFiles
+from hub.made import MadeFiles, prune
 from hub.model import Item, Kind
 from hub.previews import LinkPreview, preview
 from hub.problems import ContentError
@@ -183,7 +183,7 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
         self.started_dirty = False  # `mkdocs build --dirty` rewrites only some pages
         self.made: dict[str, tuple[str, str | bytes]] = {}  # preview: feeds, API by digest
         self.made_files: MadeFiles | None = None  # a full build's, kept between builds
-        self.cards_used: frozenset[Path] = frozenset()  # this build's, in the card cache
+        self.cards_used: frozenset[str] = frozenset()  # names of this build's cached cards
         self.digested = Digests()  # this build's digests of items
         self.project: Project | None = None
         self.renderer = Renderer()
@@ -374,7 +374,7 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
         )
         for path, drawn in kept.items():
             files.append(_CachedFile.generated(config, path, abs_src_path=str(drawn)))
-        self.cards_used = frozenset(kept.values())
+        self.cards_used = frozenset(drawn.name for drawn in kept.values())
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
         if page.file.src_uri in self.elsewhere:
@@ -759,15 +759,15 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
         target = Path(config.site_dir) / path
         target.parent.mkdir(parents=True, exist_ok=True)
         kept = self.made_files
-        name = None if kept is None else kept.name(path, digest())
-        if kept is None or name is None or not kept.take(name, target):
+        name = "" if kept is None else kept.name(path, digest())
+        if kept is None or not kept.take(name, target):
             content = make()
             if isinstance(content, bytes):
                 target.write_bytes(content)
             else:
                 with target.open("w", encoding="utf-8") as out:
                     out.writelines([content] if isinstance(content, str) else content)
-            if kept is not None and name is not None:
+            if kept is not None:
                 kept.keep(name, target)
         files.append(File.generated(config, path, abs_src_path=str(target)))
 
@@ -811,7 +811,7 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
             raise PluginError(str(exc)) from None
         if self.made_files is not None:  # a full build: what it did not use can go
             self.made_files.prune()
-            socialcards.prune(self._cache("cards"), self.cards_used)
+            prune(self._cache("cards"), self.cards_used)  # an old title's, an old drawing's
 
     def on_build_error(self, *, error: Exception) -> None:
         self._stop_worker()

@@ -11,7 +11,6 @@ import hashlib
 import io
 import json
 import os
-from collections.abc import Set
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -120,13 +119,3 @@ def card_file(card: CardText, cache: Path) -> Path:
         partial.write_bytes(draw_card(card))
         partial.replace(cached)  # a build stopped half-way leaves no half-written card
     return cached
-
-
-def prune(cache: Path, used: Set[Path]) -> None:
-    """Remove the cards a successful full build did not use (an old title's, an older
-    drawing's): the folder, which CI keeps between runs, holds one site's cards."""
-    if not cache.is_dir():
-        return
-    for path in cache.glob("*.png"):
-        if path not in used:
-            path.unlink(missing_ok=True)

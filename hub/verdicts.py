@@ -158,15 +158,22 @@ def shown_settings(settings: Settings) -> Settings:
 def code_digest(*libraries: str) -> str:
     """Brandhub's own code, Python's version and the versions of ``libraries``: what is kept
     between builds (verdicts, made files) is not used by another version."""
+    digest = hashlib.sha256(_own_code().encode())
+    for name in libraries:
+        try:
+            digest.update(f"{name}={metadata.version(name)}".encode())
+        except metadata.PackageNotFoundError:
+            digest.update(f"{name}=none".encode())
+    return digest.hexdigest()
+
+
+@cache
+def _own_code() -> str:
+    """Python's version and Brandhub's files, read once however many caches ask."""
     digest = hashlib.sha256(sys.version.encode())
     package = Path(__file__).parent
     for path in sorted(package.rglob("*")):
         if path.is_file() and path.suffix in (".py", ".json", ".yml", ".yaml"):
             digest.update(path.relative_to(package).as_posix().encode())
             digest.update(path.read_bytes())
-    for name in libraries:
-        try:
-            digest.update(f"{name}={metadata.version(name)}".encode())
-        except metadata.PackageNotFoundError:
-            digest.update(f"{name}=none".encode())
     return digest.hexdigest()

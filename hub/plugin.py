@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import math
 import os
 import shutil
 import zlib
@@ -39,7 +40,8 @@ from mkdocs.utils.templates import TemplateContext
 
 from hub import frontmatter, parallel, voice
 from hub import views as v
-from hub.api import snippets_chunks
+from hub.api import LIBRARIES as API_LIBRARIES
+from hub.api import KeptLines, snippets_chunks
 from hub.calendar import calendar_path, campaign_ics
 from hub.exposure import private_assets
 from hub.feeds import Feed, atom, enclosure_size, entries_for, feeds, json_feed, rss
@@ -72,7 +74,7 @@ from hub.socialcards import CardText, cached_file, card_file
 from hub.steps import journey
 from hub.unlink import Unlink
 from hub.urls import TYPED_FOLDERS
-from hub.verdicts import shown_settings
+from hub.verdicts import code_digest, shown_settings
 
 try:  # MkDocs' own page functions, which hub.parallel's worker runs for its share of pages
     from mkdocs.commands.build import _build_page, _populate_page
@@ -125,6 +127,14 @@ class _CachedFile(File):
             os.link(self.abs_src_path, target)
         except OSError:  # another file system, or links not allowed: copy
             super().copy_file(dirty=False)
+
+
+def _writing_order(item: Item) -> tuple[int, float]:
+    """Where an item's page comes in the order of pages: those in the navigation first (in
+    their own order), then the typed items, undated first, then the newest first."""
+    if item.kind not in TYPED_FOLDERS:
+        return (0, 0.0)
+    return (1, -item.date.timestamp() if item.date else -math.inf)
 
 
 class _HubFile(File):
@@ -279,6 +289,7 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         project = self._project()
+        shown: list[tuple[Item, _HubFile]] = []
         for file in list(files):
             item = project.by_src.get(file.src_uri) if file.is_documentation_page() else None
             if item is None:
@@ -293,16 +304,21 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
                 inclusion = InclusionLevel.NOT_IN_NAV
             else:
                 inclusion = file.inclusion
-            files.append(
-                _HubFile(
-                    file.src_uri,
-                    file.src_dir,
-                    file.dest_dir,
-                    file.use_directory_urls,
-                    dest_uri=f"{item.url}index.html",
-                    inclusion=inclusion,
-                )
+            hub_file = _HubFile(
+                file.src_uri,
+                file.src_dir,
+                file.dest_dir,
+                file.use_directory_urls,
+                dest_uri=f"{item.url}index.html",
+                inclusion=inclusion,
             )
+            shown.append((item, hub_file))
+        # MkDocs writes pages in this order, and search shards follow it (hub.search): the
+        # newest stories first, so that a pull request's new or fixed story lands in a shard
+        # indexed early, beside the pages still being written, not in the last shard, which the
+        # build would wait for. The pages of the navigation keep their order.
+        for _, hub_file in sorted(shown, key=lambda pair: _writing_order(pair[0])):
+            files.append(hub_file)
         for path in (
             *private_assets(project.hub, project.now, preview=project.preview),
             AUTHORS_FILE,
@@ -555,7 +571,9 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
                 shown_settings(project.settings),
                 project.site_url,
             ),
-            lambda: snippets_chunks(project.hub, project.settings, project.now, project.site_url),
+            lambda: snippets_chunks(
+                project.hub, project.settings, project.now, project.site_url, self._kept_lines()
+            ),
         )
         if self.worker is not None:
             self._skip_worker_pages(env, files)
@@ -733,6 +751,14 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
                 return write(feed, entries(), project.site_url, language)
 
             self._output(files, config, feed.path(fmt), digest, make)
+
+    def _kept_lines(self) -> KeptLines | None:
+        """A full build's API lines, kept between builds (hub.api.KeptLines)."""
+        if self.made_files is None:
+            return None
+        project = self._project()
+        context = f"{code_digest(*API_LIBRARIES)}|{shown_settings(project.settings)!r}"
+        return KeptLines(self._cache("api/snippets.lines"), context, project.site_url)
 
     def _output(
         self,

@@ -15,6 +15,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from hub.search import not_indexed
 from hub.urls import author_url, relative, tag_url
 
 
@@ -24,6 +25,11 @@ def _date(moment: datetime | None) -> str:
 
 def _iso(moment: datetime | None) -> str:
     return moment.isoformat() if moment else ""
+
+
+def _not_indexed(html: Markup) -> Markup:
+    """A part of a page that search leaves out (hub.search.not_indexed)."""
+    return Markup(not_indexed(html))
 
 
 class Renderer:
@@ -40,7 +46,13 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
         )
-        self.env.filters.update(date=_date, iso=_iso, tag_url=tag_url, author_url=author_url)
+        self.env.filters.update(
+            date=_date,
+            iso=_iso,
+            tag_url=tag_url,
+            author_url=author_url,
+            not_indexed=_not_indexed,
+        )
 
     def fragment(self, name: str, *, page_url: str, **context: Any) -> Markup:
         """Render ``fragments/<name>`` for the page at ``page_url`` (links become relative)."""

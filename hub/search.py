@@ -240,6 +240,9 @@ class Excerpts:
         self.name = name
         self.shard_pages = shard_pages
         self.least = least  # past it a shard may end (shard_least)
+        # The first is smaller: it holds the newest stories (hub.plugin writes them first), the
+        # ones a pull request adds or fixes, and its Pagefind run is then all that edit costs.
+        self.first = min(least, max(least // 4, SMALLEST_SHARD))
         self.ready = ready
         self.number = 0
         self.count = 0  # pages in the current folder
@@ -254,9 +257,8 @@ class Excerpts:
         self.digest.update(f"{page}\0{len(data)}\0".encode())
         self.digest.update(data)
         self.count += 1
-        if self.count >= self.shard_pages or (
-            self.count >= self.least and _ends_shard(page, self.least)
-        ):
+        least = self.least if self.number else self.first
+        if self.count >= self.shard_pages or (self.count >= least and _ends_shard(page, least)):
             self.close()
 
     def close(self) -> None:

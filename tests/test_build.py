@@ -215,9 +215,9 @@ def test_a_rebuild_runs_pagefind_only_for_the_shards_whose_pages_changed(
 def test_a_new_story_costs_the_run_of_its_own_shard(
     site: Callable[[str], Hub], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # The most common pull request adds a story. Listings, tags and people list it, but
-    # Pagefind ignores their lists, and shards end after the same pages in every build: the
-    # pages after the new one stay in the shards they were in.
+    # The most common pull request adds a story. Listings, tags, people and its campaign list
+    # it, but Pagefind ignores their lists, and shards end after the same pages in every
+    # build: the pages after the new one stay in the shards they were in.
     hub = site("basic")
     shard_pages(hub, 4)
     runs = pagefind_runs(monkeypatch)
@@ -225,17 +225,59 @@ def test_a_new_story_costs_the_run_of_its_own_shard(
     shards = len(runs)
     records = search_records(hub.site)
     assert shards >= 4
-    hub.write(  # first in the folder: before every other story in the order of pages
-        "stories/aaa-first-win.md",
-        "---\ntitle: The zebrafinch route\ndate: 2026-03-01\nteam: Fleet\nauthors: [ana]\n"
-        "tags: [small-wins, Fleet]\n---\nThe fleet team tried the zebrafinch route.\n",
+    hub.write(  # the newest story, and last in its folder
+        "stories/zzz-newest-win.md",
+        "---\ntitle: The zebrafinch route\ndate: 2026-11-20\nteam: Fleet\nauthors: [ana]\n"
+        "tags: [small-wins, Fleet]\ncampaign: welcome\n---\n"
+        "The fleet team tried the zebrafinch route.\n",
     )
     hub.build("--now", "2026-11-23T12:00")
+    assert "The zebrafinch route" in hub.page("campaigns/welcome")
     # Its own shard, and the next where the new page pushed a full shard's last page there.
     assert 1 <= len(runs) - shards <= 2
+    # Newest stories are written first: its shard is indexed while the build still writes
+    # pages, not last of its process, whose run the build would wait for.
+    process, number = runs[shards].name.split("-")
+    assert f"{process}-{int(number) + 1}" in {run.name for run in runs[:shards]}, runs
     new_records = search_records(hub.site)
-    assert "zebrafinch" in new_records["/stories/aaa-first-win/"]["content"]
-    assert {url: r for url, r in new_records.items() if url != "/stories/aaa-first-win/"} == records
+    assert "zebrafinch" in new_records["/stories/zzz-newest-win/"]["content"]
+    assert {
+        url: r for url, r in new_records.items() if url != "/stories/zzz-newest-win/"
+    } == records
+
+
+def test_the_newest_stories_are_written_first(
+    site: Callable[[str], Hub], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A pull request adds or fixes a recent story: its page, written early, is in a search
+    # shard indexed while the build writes the rest, not in the last, which the build waits
+    # for. Old stories, which seldom change, come last, whatever their file names.
+    hub = site("basic")
+    config = hub.root / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8") + "      parallel_build: false\n", encoding="utf-8"
+    )
+    hub.write(
+        "stories/aaa-oldest-win.md",
+        "---\ntitle: An old win\ndate: 2024-05-01\nteam: Fleet\nauthors: [ana]\n---\nLong ago.\n",
+    )
+    hub.write(
+        "stories/zzz-newest-win.md",
+        "---\ntitle: A new win\ndate: 2026-11-20\nteam: Fleet\nauthors: [ana]\n---\nJust now.\n",
+    )
+    written: list[str] = []
+    real = search.Excerpts.written
+
+    def recorded(self: search.Excerpts, page: str, html: str) -> None:
+        written.append(page)
+        real(self, page, html)
+
+    monkeypatch.setattr(search.Excerpts, "written", recorded)
+    hub.build("--now", "2026-11-23T12:00")
+    stories = [
+        page.split("/")[1] for page in written if page.count("/") == 2 and "stories/" in page
+    ]
+    assert stories == ["zzz-newest-win", "win-3", "win-2", "win-1", "aaa-oldest-win"]
 
 
 def test_search_shards_are_reused_when_the_site_is_on_another_disk(

@@ -12,9 +12,12 @@ process:
   card drawn, every search shard indexed, every file checked;
 - Brandhub, warm: the same again, with the cards, search shards and the check's verdicts
   cached by the cold build (runs: median), as a nightly build of an unchanged hub;
-- Brandhub, one story edited: after each warm build, a paragraph added to one story, then
-  the same build (runs: median), as a pull request's preview: that story is checked and its
-  search shard indexed again;
+- Brandhub, one story edited: after each warm build, a paragraph added to the story in the
+  middle of the hub, then the same build (runs: median), as a pull request's preview: that
+  story is checked and its search shard indexed again;
+- Brandhub, one story added: then a new story, dated the day before NOW (with tags, a
+  campaign and a share post, as the newest story has), and the same build (runs: median): the
+  most common pull request of a hub;
 - Brandhub, phases: one warm build in-process with exclusive timers (bench/phases.py), in
   one process (``parallel_build: false``) so that the timers see all of its work.
 
@@ -47,7 +50,8 @@ import tempfile
 import threading
 import time
 import urllib.request
-from datetime import UTC, datetime
+import uuid
+from datetime import UTC, datetime, timedelta
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -306,6 +310,34 @@ def edit_one_story(hub: Path, run: int) -> None:
     story.write_text(text + EDITED.format(run=run + 1), encoding="utf-8")
 
 
+ADDED_SLUG = "benchmark-new-win-{run}"
+
+
+def add_one_story(hub: Path, run: int) -> None:
+    """A pull request's new story: the newest story's front matter with a new title, id and
+    date (the day before NOW), so that it carries tags, a campaign and a share post like it;
+    a new one each run."""
+    stories = (hub / "brandhub" / "content" / "stories").glob("*.md")
+    newest = max(
+        (p for p in stories if "benchmark-new-win" not in p.name),
+        key=lambda p: (p.read_text(encoding="utf-8").split("\ndate: ", 1)[1][:10], p.name),
+    )
+    text = newest.read_text(encoding="utf-8")
+    day = (datetime.fromisoformat(NOW) - timedelta(days=1)).date().isoformat()
+    number = run + 1
+    lines = []
+    for line in text.split("\n"):
+        if line.startswith("title: "):
+            line = f'title: "A new small win, number {number}"'
+        elif line.startswith("date: "):
+            line = f"date: {day}"
+        elif line.startswith("id: "):
+            line = f'id: "{uuid.UUID(int=number)}"'
+        lines.append(line)
+    target = newest.with_name(f"{day[:7]}-{ADDED_SLUG.format(run=number)}.md")
+    target.write_text("\n".join(lines), encoding="utf-8")
+
+
 def bench_size(n: int, runs: int, *, profile: bool, serve: bool) -> dict[str, Any]:
     hub = WORK / f"n{n}"
     log(f"N = {n}: generating {rel(hub)}")
@@ -349,16 +381,19 @@ def bench_size(n: int, runs: int, *, profile: bool, serve: bool) -> dict[str, An
     cold = built("Brandhub, cold caches", hub, out_hub, hub_cmd)
     # Plain and Brandhub builds alternate, so that a slower or faster spell of a shared machine
     # weighs on both sides of the ratio alike.
-    plain, warm, edited = [], [], []
+    plain, warm, edited, added = [], [], [], []
     for run in range(runs):
         plain.append(built("plain Material", hub, out_plain, plain_cmd(hub, out_plain)))
         warm.append(built("Brandhub, warm caches", hub, out_hub, hub_cmd))
         edit_one_story(hub, run)
         edited.append(built("Brandhub, one story edited", hub, out_hub, hub_cmd))
+        add_one_story(hub, run)
+        added.append(built("Brandhub, one story added", hub, out_hub, hub_cmd))
     result["plain"] = {"runs": plain, "site": site_stats(out_plain)}
     result["brandhub_cold"] = {"runs": [cold]}
     result["brandhub"] = {"runs": warm, "site": site_stats(out_hub)}
     result["brandhub_edited"] = {"runs": edited}
+    result["brandhub_added"] = {"runs": added}
     settle()
     result["first_result"] = {
         "plain": measure_first_result(out_plain),
@@ -374,7 +409,7 @@ def bench_size(n: int, runs: int, *, profile: bool, serve: bool) -> dict[str, An
         for p, b in zip(plain, warm, strict=True)
         if p["rc"] == b["rc"] == 0
     ]
-    for key in ("plain", "brandhub", "brandhub_cold", "brandhub_edited"):
+    for key in ("plain", "brandhub", "brandhub_cold", "brandhub_edited", "brandhub_added"):
         ok = [r for r in result[key]["runs"] if r["rc"] == 0]
         result[key]["ok"] = len(ok) == len(result[key]["runs"])
         result[key]["median_s"] = statistics.median(r["wall_s"] for r in ok) if ok else None

@@ -18,7 +18,8 @@ second core). A shard past some eighth of the hub's pages (``shard_least``: abou
 at 1,000 stories, 2,000 at 10,000) ends after certain pages (``_ends_shard``), the same in
 every build, so that a page added or removed changes its own shard, seldom the next, and not
 every later one, and an edited page costs the run of a small shard that mostly ends while
-pages are still written.
+pages are still written. The first shard of each process is a quarter of that size: it holds
+the newest stories (hub.plugin has them written first), those a pull request adds or fixes.
 Each shard is a bundle of its own (``pagefind/0/``, ``pagefind/1/``, …) listed in
 ``pagefind/shards.json``; the browser merges them (Pagefind's ``mergeIndex``), which costs a
 reader a few kilobytes of metadata per shard. A shard's Pagefind run reads an excerpt of each
@@ -278,9 +279,10 @@ def shard_least(pages: int, shard_pages: int) -> int:
     """The size past which a shard of a hub of ``pages`` pages may end: an eighth of them,
     rounded down to a power of two, at least SMALLEST_SHARD and at most half of
     ``shard_pages``. So a hub has some four to eight shards (about 200 pages each at 1,000
-    stories, 2,000 at 10,000): an edited page costs the run of a small part of the index,
-    which ends while the build still writes pages, and a reader's first search fetches only a
-    few shards. Rounding keeps the size, and so the shards, the same while the hub grows."""
+    stories, 2,000 at 10,000; the first of each process smaller, ``Excerpts``): an edited
+    page costs the run of a small part of the index, which ends while the build still writes
+    pages, and a reader's first search fetches only a few shards. Rounding keeps the size, and
+    so the shards, the same while the hub grows."""
     share = max(pages // 8, 1)
     power = 1 << (share.bit_length() - 1)
     return min(max(power, SMALLEST_SHARD), max(shard_pages // 2, 1))

@@ -111,7 +111,7 @@ def test_settings_that_only_say_how_to_build_write_no_feed_again(
 
 
 def test_a_new_story_makes_only_its_own_lines_of_the_api(
-    site: Callable[[str], Hub], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    site: Callable[[str], Hub], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # Making the API's line of a post delivers it to every channel: 3 s for all of them at
     # 10,000 stories, in the pull request of every new story. The other lines are kept.

@@ -12,6 +12,7 @@ use, so the folder holds one build's files.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import shutil
@@ -52,8 +53,9 @@ class MadeFiles:
             if _link(made, partial):
                 os.replace(partial, self.folder / name)
                 self.used.add(name)
-        except OSError:
-            partial.unlink(missing_ok=True)
+        except OSError:  # the folder cannot be made (a file has its name), or written
+            with contextlib.suppress(OSError):
+                partial.unlink(missing_ok=True)
 
     def prune(self) -> None:
         """Remove the files this build did not use (after it succeeded)."""

@@ -16,6 +16,7 @@ import logging
 import math
 import os
 import shutil
+import tempfile
 import zlib
 from collections.abc import Callable, Iterable
 from datetime import datetime
@@ -194,6 +195,7 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
         self.made: dict[str, tuple[str, str | bytes]] = {}  # preview: feeds, API by digest
         self.made_files: MadeFiles | None = None  # a full build's, kept between builds
         self.cards_used: frozenset[str] = frozenset()  # names of this build's cached cards
+        self.scratch: Path | None = None  # cards of a build whose cache cannot be written
         self.digested = Digests()  # this build's digests of items
         self.project: Project | None = None
         self.renderer = Renderer()
@@ -380,7 +382,7 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
         for link in self.previews.values():
             if link.card is not None and link.card_path:
                 cards.setdefault(link.card_path, link.card)
-        cache = self._cache("cards")
+        cache = self._card_folder()
         kept = {path: cached_file(card, cache) for path, card in cards.items()}
         undrawn = {kept[path]: card for path, card in cards.items() if not kept[path].is_file()}
         # Cards not drawn yet (a first build draws thousands, 8 ms each) are drawn on both
@@ -814,6 +816,7 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
         return add_to_header(output_content, self.search_field)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self._drop_scratch()  # its cards are in the site by now
         site = Path(config.site_dir)
         gone = self.pages - self.pending[2]
         self.digests, self.shared, self.pages = self.pending
@@ -841,6 +844,7 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
 
     def on_build_error(self, *, error: Exception) -> None:
         self._stop_worker()
+        self._drop_scratch()
         if isinstance(self.index, ShardedIndex):
             self.index.abandon()
         self.index = None
@@ -850,6 +854,28 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
 
     def on_shutdown(self) -> None:
         self.indexer.stop()
+        self._drop_scratch()
+
+    def _card_folder(self) -> Path:
+        """Where cards are drawn and kept: the cache's card folder; where that cannot be
+        written (a read-only cache, a file of its name), a folder of this build's own, removed
+        after it: the cards are then drawn again by the next build."""
+        folder = self._cache("cards")
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            if os.access(folder, os.W_OK):
+                return folder
+        except OSError:
+            pass
+        if self.scratch is None:
+            log.info("Social cards are drawn for this build only: %s cannot be written", folder)
+            self.scratch = Path(tempfile.mkdtemp(prefix="brandhub-cards-"))
+        return self.scratch
+
+    def _drop_scratch(self) -> None:
+        if self.scratch is not None:
+            shutil.rmtree(self.scratch, ignore_errors=True)
+            self.scratch = None
 
     def _wrap(self, item: Item, html: str, common: dict[str, Any]) -> str:
         project = self._project()

@@ -310,7 +310,11 @@ def test_a_cache_that_cannot_be_written_only_costs_time(
     hub.build("--now", "2026-11-23T12:00")
     records = search_records(hub.site)
     home = (hub.site / "index.html").read_bytes()
-    stray = [hub.root / ".cache/brandhub" / name for name in ("search", "templates")]
+    api = (hub.site / "api/snippets.json").read_bytes()
+    cards = {path.relative_to(hub.site): path.read_bytes() for path in hub.site.rglob("*.png")}
+    assert cards
+    parts = ("search", "templates", "made", "api", "cards", "check")
+    stray = [hub.root / ".cache/brandhub" / name for name in parts]
     for path in stray:
         shutil.rmtree(path)
         path.write_text("not a folder", encoding="utf-8")  # say, a stray file of that name
@@ -319,7 +323,11 @@ def test_a_cache_that_cannot_be_written_only_costs_time(
     assert "Search:" not in result.output and "Traceback" not in result.output
     assert search_records(hub.site) == records
     assert (hub.site / "index.html").read_bytes() == home
-    assert [path.read_text(encoding="utf-8") for path in stray] == ["not a folder"] * 2
+    assert (hub.site / "api/snippets.json").read_bytes() == api
+    assert {path.relative_to(hub.site): path.read_bytes() for path in hub.site.rglob("*.png")} == (
+        cards
+    )
+    assert [path.read_text(encoding="utf-8") for path in stray] == ["not a folder"] * len(parts)
 
 
 def test_a_rebuild_does_not_compile_the_theme_again(

@@ -11,12 +11,11 @@ import contextlib
 import hashlib
 import json
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
 from typing import Any, TextIO
 
-from hub.incremental import item_digest
 from hub.model import Hub, Item
 from hub.publish import is_public
 from hub.settings import Settings
@@ -126,13 +125,17 @@ class KeptLines:
     counting rules): 3 s for the whole document at 10,000 stories. A new story changes the
     document but no other item's lines: those are taken from here. The new file is written
     beside the old one as the document is made, and replaces it once the document is whole.
-    ``context`` is what every line also depends on: the code and the settings.
+    ``context`` is what every line also depends on: the code and the settings; ``digest``
+    gives an item's digest (hub.incremental's, which the build has made already).
     """
 
-    def __init__(self, path: Path, context: str, site_url: str) -> None:
+    def __init__(
+        self, path: Path, context: str, site_url: str, digest: Callable[[Item], str]
+    ) -> None:
         self.path = path
         self.context = f"{context}|{site_url}"
         self.site_url = site_url
+        self.digest = digest
         self.old: dict[bytes, list[bytes]] | None = None
         self.partial = path.with_name(f".{path.name}.{os.getpid()}.part")
         self.out: TextIO | None = None
@@ -141,7 +144,7 @@ class KeptLines:
     def lines(self, item: Item, settings: Settings) -> list[str]:
         """The item's lines, as ``item_lines`` makes them."""
         key = hashlib.sha256(
-            f"{self.context}|{item_digest(item)}|{item.post_text}".encode()
+            f"{self.context}|{self.digest(item)}|{item.post_text}".encode()
         ).hexdigest()
         old = self._kept().get(key.encode())
         if old is None:

@@ -760,7 +760,9 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
             return None
         project = self._project()
         context = f"{code_digest(*API_LIBRARIES)}|{shown_settings(project.settings)!r}"
-        return KeptLines(self._cache("api/snippets.lines"), context, project.site_url)
+        return KeptLines(
+            self._cache("api/snippets.lines"), context, project.site_url, self.digested.item
+        )
 
     def _output(
         self,

@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 RUNTIME := $(VENV)/.runtime
 DEV     := $(VENV)/.dev
 
-.PHONY: site serve test fuzz lint check chromium screenshots audit bench clean
+.PHONY: site serve test fuzz lint check catalogue chromium screenshots audit bench clean
 
 # What building a hub needs.
 $(RUNTIME): pyproject.toml
@@ -31,9 +31,13 @@ serve: $(RUNTIME)
 check: $(RUNTIME)
 	$(BIN)/brandhub check
 
+## catalogue: bring the message catalogues (hub/locale/) in step with the code's messages
+catalogue: $(RUNTIME)
+	$(BIN)/python scripts/catalogue.py
+
 lint: $(DEV)
-	$(BIN)/ruff check hub tests scripts bench
-	$(BIN)/ruff format --check hub tests scripts bench
+	$(BIN)/ruff check hub tests scripts bench setup.py
+	$(BIN)/ruff format --check hub tests scripts bench setup.py
 	$(BIN)/mypy
 
 # Browser tests drive Debian's chromium; Playwright never downloads a browser. Where another

@@ -118,6 +118,7 @@ def _project(config: MkDocsConfig, now: str | None, *, preview: bool = False) ->
         now=now,
         preview=preview,
         root=Path(config.config_file_path or "mkdocs.yml").resolve().parent,
+        language=config.theme.get("language"),
     )
     annotate = os.environ.get("GITHUB_ACTIONS") == "true"
     for notice in project.notices:

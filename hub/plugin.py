@@ -244,6 +244,7 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
                 config_file=Path(config.config_file_path or "mkdocs.yml").name,
                 preview=self.serving,
                 root=Path(config.config_file_path or "mkdocs.yml").resolve().parent,
+                language=config.theme.get("language"),
             )
         except ContentError as exc:
             raise PluginError(str(exc)) from None

@@ -13,6 +13,7 @@ from typing import Any
 
 from PIL import Image, UnidentifiedImageError
 
+from hub import i18n
 from hub.model import Item, Kind
 from hub.settings import Settings
 from hub.socialcards import HEIGHT, WIDTH, CardText
@@ -95,7 +96,8 @@ def preview(
         "title": title,
         "description": description,
         "url": _absolute(site_url, url),
-        "locale": ((item.lang if item and item.lang else language) or "").replace("-", "_") or None,
+        # A full locale (es_ES): a page in another language than the hub's names its own.
+        "locale": i18n.full_locale(item.lang) if item and item.lang else settings.spoken.locale,
         "published": _iso(item.date) if item else None,
         "modified": _iso(item.updated) if item else None,
     }

@@ -57,12 +57,16 @@ def load_project(
     now: str | None = None,
     preview: bool = False,
     root: Path | None = None,
+    language: str | None = None,
 ) -> Project:
     """Check settings and content together; raise :class:`ContentError` with every problem.
 
     ``root``: the folder of mkdocs.yml, which ``cache_dir`` is relative to. Given, a build
-    keeps the check's verdicts there (hub.verdicts); a preview keeps its own, in memory."""
-    settings, problems = load_settings(options, site_name=site_name, file=config_file)
+    keeps the check's verdicts there (hub.verdicts); a preview keeps its own, in memory.
+    ``language``: theme.language, which every message from here on is written in."""
+    settings, problems = load_settings(
+        options, site_name=site_name, file=config_file, language=language
+    )
     if not site_url:
         problems.append(
             Problem(

@@ -3,7 +3,8 @@
 MkDocs' own template environment does not autoescape; the fragments the plugin inserts into
 pages (bylines, cards, listings) are rendered here instead, so a hostile title stays text.
 A hub can override any fragment with a file of the same name under ``fragments/`` in its
-theme folder (``custom_dir``).
+theme folder (``custom_dir``). Their words come from the message catalogue (hub.i18n):
+``{{ _("…") }}`` and ``{% trans %}`` in the hub's language.
 """
 
 from __future__ import annotations
@@ -15,12 +16,9 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from hub import i18n
 from hub.search import not_indexed
 from hub.urls import author_url, relative, tag_url
-
-
-def _date(moment: datetime | None) -> str:
-    return f"{moment.day} {moment:%B %Y}" if moment else ""
 
 
 def _iso(moment: datetime | None) -> str:
@@ -45,9 +43,16 @@ class Renderer:
             undefined=jinja2.StrictUndefined,
             trim_blocks=True,
             lstrip_blocks=True,
+            extensions=["jinja2.ext.i18n"],
+        )
+        # Looked up at each call: a preview keeps its renderer while the hub's language changes.
+        self.env.install_gettext_callables(  # type: ignore[attr-defined]
+            gettext=lambda message: i18n.active().translations.gettext(message),
+            ngettext=lambda one, many, n: i18n.active().translations.ngettext(one, many, n),
+            newstyle=True,
         )
         self.env.filters.update(
-            date=_date,
+            date=i18n.format_date,
             iso=_iso,
             tag_url=tag_url,
             author_url=author_url,

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from hub import i18n
 from hub import schema as s
 from hub.kinds import CHANNELS
 from hub.problems import Problem
@@ -45,6 +46,8 @@ COLOUR_HINT = "write a colour as #RRGGBB, e.g. #0F5C63"
 
 SCHEMA: s.Schema = {
     "organisation": s.Field(s.text(max_length=120)),
+    # og:locale, and how dates and numbers are written; default: theme.language's usual one.
+    "locale": s.Field(s.pattern(r"[a-z]{2,3}(_[A-Z]{2})?", "write a locale such as es_ES")),
     "timezone": s.Field(_timezone(), default=UTC),
     "channels": s.Field(_channels(), default=DEFAULT_CHANNELS),
     "disclosure": s.Field(s.pattern(r"#\w+", "write one hashtag such as #ProudToWorkAtAcme")),
@@ -72,6 +75,8 @@ SCHEMA: s.Schema = {
 @dataclass(frozen=True, kw_only=True, eq=False)  # compared by identity: one per build
 class Settings:
     organisation: str
+    language: str = i18n.SOURCE_LANGUAGE  # theme.language, Material's own setting
+    locale: str | None = None
     timezone: ZoneInfo = UTC
     channels: tuple[str, ...] = DEFAULT_CHANNELS
     disclosure: str | None = None
@@ -96,12 +101,25 @@ class Settings:
         "player.vimeo.com",
     )
 
+    @property
+    def spoken(self) -> i18n.Language:
+        """The language the hub's pages, messages and cards are written in."""
+        return i18n.language(self.language, self.locale)
+
 
 def load_settings(
-    raw: Mapping[str, Any], *, site_name: str, file: str = "mkdocs.yml"
+    raw: Mapping[str, Any],
+    *,
+    site_name: str,
+    file: str = "mkdocs.yml",
+    language: str | None = None,
 ) -> tuple[Settings, list[Problem]]:
-    """Check the plugin's options; ``site_name`` is the organisation unless one is given."""
+    """Check the plugin's options; ``site_name`` is the organisation unless one is given;
+    ``language``: theme.language. From here on, messages are written in the hub's language."""
+    locale = raw.get("locale") if isinstance(raw.get("locale"), str) else None
+    i18n.activate(i18n.language(language, locale))
     values, problems = s.validate(raw, SCHEMA, s.Context(file=file), prefix="brandhub.")
     values = {key: value for key, value in values.items() if value is not None}
     values.setdefault("organisation", site_name)
+    values["language"] = language or i18n.SOURCE_LANGUAGE
     return Settings(**values), problems

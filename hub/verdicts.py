@@ -38,7 +38,7 @@ from hub.settings import Settings
 FILE = "verdicts.pickle"
 # Libraries whose behaviour decides an item or a verdict: YAML's reading of front matter,
 # Markdown's of summaries, X's and Bluesky's counts of a post's length.
-LIBRARIES = ("PyYAML", "Markdown", "twitter-text-parser", "regex")
+LIBRARIES = ("PyYAML", "Markdown", "twitter-text-parser", "regex", "babel")
 
 
 @dataclass(frozen=True)
@@ -173,7 +173,7 @@ def _own_code() -> str:
     digest = hashlib.sha256(sys.version.encode())
     package = Path(__file__).parent
     for path in sorted(package.rglob("*")):
-        if path.is_file() and path.suffix in (".py", ".json", ".yml", ".yaml"):
+        if path.is_file() and path.suffix in (".py", ".json", ".yml", ".yaml", ".po"):
             digest.update(path.relative_to(package).as_posix().encode())
             digest.update(path.read_bytes())
     return digest.hexdigest()

@@ -5,19 +5,32 @@ BIN    := $(VENV)/bin
 RUNTIME := $(VENV)/.runtime
 DEV     := $(VENV)/.dev
 
-.PHONY: site serve test fuzz lint check catalogue chromium screenshots audit bench clean
+.PHONY: site serve test fuzz lint check catalogue lock chromium screenshots audit bench clean
 
-# What building a hub needs.
-$(RUNTIME): pyproject.toml
+# What building a hub needs: exactly the versions, and the files' hashes, of requirements/
+# (a lock made by `make lock`), so a fresh clone installs today what it installed yesterday.
+$(RUNTIME): requirements/runtime.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e .
+	$(BIN)/pip install --quiet --require-hashes --no-deps -r requirements/runtime.txt
+	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
 	touch $@
 
 # What developing Brandhub needs: test, lint and type-check tools, Playwright.
-$(DEV): $(RUNTIME)
-	$(BIN)/pip install --quiet -e '.[dev]'
+$(DEV): $(RUNTIME) requirements/dev.txt
+	$(BIN)/pip install --quiet --require-hashes --no-deps -r requirements/dev.txt
 	touch $@
+
+## lock: pin pyproject.toml's dependencies into requirements/*.txt, with hashes (new ones only;
+## Dependabot proposes upgrades, or delete a line to take a package's newest version)
+LOCK_TOOLS := .tools/lock
+COMPILE = $(LOCK_TOOLS)/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
+	--no-emit-index-url --no-emit-find-links --build-deps-for wheel --build-deps-for editable
+lock:
+	$(PYTHON) -m venv $(LOCK_TOOLS)
+	$(LOCK_TOOLS)/bin/pip install --quiet pip-tools==7.6.2
+	$(COMPILE) -o requirements/runtime.txt pyproject.toml
+	$(COMPILE) --extra dev --constraint requirements/runtime.txt \
+	  -o requirements/dev.txt pyproject.toml
 
 ## site: check the demo hub and build it into site/
 site: $(RUNTIME)

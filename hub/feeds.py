@@ -26,6 +26,7 @@ from feedgen.feed import FeedGenerator
 from lxml import etree
 from lxml import html as lxml_html
 
+from hub.i18n import N_, _
 from hub.model import Hub, Item, Kind
 from hub.publish import is_public
 from hub.settings import Settings
@@ -33,12 +34,12 @@ from hub.urls import slugify
 
 FOLDER = "feeds"
 FEED_KINDS = {
-    "stories": (Kind.STORY, "Small wins"),
-    "messages": (Kind.MESSAGE, "Key messages"),
-    "campaigns": (Kind.CAMPAIGN, "Campaigns"),
-    "snippets": (Kind.SNIPPET, "Share snippets"),
+    "stories": (Kind.STORY, N_("Small wins")),
+    "messages": (Kind.MESSAGE, N_("Key messages")),
+    "campaigns": (Kind.CAMPAIGN, N_("Campaigns")),
+    "snippets": (Kind.SNIPPET, N_("Share snippets")),
 }
-DATED = {kind for kind, _ in FEED_KINDS.values()}
+DATED = {kind for kind, _title in FEED_KINDS.values()}
 EXTENSIONS = {"rss": "rss.xml", "atom": "atom.xml", "json": "json"}
 TYPES = {
     "rss": "application/rss+xml",
@@ -71,10 +72,12 @@ def feeds(hub: Hub, settings: Settings, now: datetime) -> list[Feed]:
     public = [i for i in hub.items if i.kind in DATED and i.date and is_public(i, now)]
     public.sort(key=lambda i: (i.date or EPOCH, i.url), reverse=True)
     limit = settings.feed_limit
-    result = [Feed("all", f"{settings.organisation}: everything new", "", tuple(public[:limit]))]
+    everything = _("%(organisation)s: everything new", organisation=settings.organisation)
+    result = [Feed("all", everything, "", tuple(public[:limit]))]
     for key, (kind, title) in FEED_KINDS.items():
         chosen = [i for i in public if i.kind is kind][:limit]
-        result.append(Feed(key, f"{settings.organisation}: {title}", f"{key}/", tuple(chosen)))
+        named = _("%(organisation)s: %(feed)s", organisation=settings.organisation, feed=_(title))
+        result.append(Feed(key, named, f"{key}/", tuple(chosen)))
     tags: dict[str, tuple[str, list[Item]]] = {}
     for item in public:
         for slug in dict.fromkeys(slugify(tag) or "tag" for tag in item.tags):

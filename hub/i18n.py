@@ -133,6 +133,12 @@ def _(message: str, **params: Any) -> str:
     return text % params if params else text
 
 
+def N_(message: str) -> str:
+    """Marks a message written where no language is active yet (a module's table), for the
+    catalogue; :func:`_` translates it where it is shown."""
+    return message
+
+
 def n_(singular: str, plural: str, count: int, **params: Any) -> str:
     """The form of a message for ``count`` (``%(count)s`` in it is the number, localised)."""
     text = _active.translations.ngettext(singular, plural, count)

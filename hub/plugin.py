@@ -46,6 +46,7 @@ from hub.api import KeptLines, snippets_chunks
 from hub.calendar import calendar_path, campaign_ics
 from hub.exposure import private_assets
 from hub.feeds import Feed, atom, enclosure_size, entries_for, feeds, json_feed, rss
+from hub.i18n import _
 from hub.incremental import Digests, everywhere, gathers
 from hub.load import AUTHORS_FILE
 from hub.made import MadeFiles, prune
@@ -320,7 +321,7 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
         # newest stories first, so that a pull request's new or fixed story lands in a shard
         # indexed early, beside the pages still being written, not in the last shard, which the
         # build would wait for. The pages of the navigation keep their order.
-        for _, hub_file in sorted(shown, key=lambda pair: _writing_order(pair[0])):
+        for _item, hub_file in sorted(shown, key=lambda pair: _writing_order(pair[0])):
             files.append(hub_file)
         for path in (
             *private_assets(project.hub, project.now, preview=project.preview),
@@ -551,7 +552,9 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
         if self.dirty:
             self._name_unread_pages(files)
         template = env.from_string(SEARCH_FIELD.read_text(encoding="utf-8"))
-        self.search_field = template.render(config=config, folder=SEARCH_FOLDER)
+        self.search_field = template.render(
+            config=config, folder=SEARCH_FOLDER, results_label=_("Search results")
+        )
         if self.nav is not None:
             theme = config.theme
             share_navigation(
@@ -913,7 +916,7 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
             shown = self.renderer.fragment("home.html", home=home, **common)
             footer = Markup(f"{footer}{not_indexed(shown)}")
         if has_h1:
-            heading, _, rest = html.partition("</h1>")
+            heading, _h1, rest = html.partition("</h1>")
             return f"{heading}</h1>{header}{rest}{footer}"
         return f"{header}{html}{footer}"
 

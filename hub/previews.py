@@ -14,6 +14,7 @@ from typing import Any
 from PIL import Image, UnidentifiedImageError
 
 from hub import i18n
+from hub.i18n import N_, _
 from hub.model import Item, Kind
 from hub.settings import Settings
 from hub.socialcards import HEIGHT, WIDTH, CardText
@@ -21,11 +22,11 @@ from hub.socialcards import HEIGHT, WIDTH, CardText
 CARDS = "assets/cards"
 RASTER = (".png", ".jpg", ".jpeg", ".gif", ".webp")
 KICKERS = {
-    Kind.STORY: "Small win",
-    Kind.MESSAGE: "Key message",
-    Kind.CAMPAIGN: "Campaign",
-    Kind.SNIPPET: "Share snippet",
-    Kind.GUIDELINE: "Brand guidelines",
+    Kind.STORY: N_("Small win"),
+    Kind.MESSAGE: N_("Key message"),
+    Kind.CAMPAIGN: N_("Campaign"),
+    Kind.SNIPPET: N_("Share snippet"),
+    Kind.GUIDELINE: N_("Brand guidelines"),
 }
 
 
@@ -111,7 +112,8 @@ def preview(
                 image_alt=item.image_alt or title,
                 **common,
             )
-    kicker = KICKERS.get(item.kind, settings.organisation) if item else settings.organisation
+    kind = KICKERS.get(item.kind) if item else None
+    kicker = _(kind) if kind else settings.organisation
     if item is not None and item.kind is Kind.STORY and item.team:
         kicker = f"{kicker} · {item.team}"
     card, path = _card(card_title or title, kicker, settings, site_url)

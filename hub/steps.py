@@ -6,6 +6,7 @@ from collections.abc import Set
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from hub.i18n import _
 from hub.model import Item
 from hub.urls import relative
 
@@ -23,8 +24,8 @@ class JourneyStep:
 def when(day: int) -> str:
     """'Day 0' … 'Day 6'; whole weeks as 'Week 1' (day 7), 'Week 2' (day 14) …"""
     if day < 7 or day % 7:
-        return f"Day {day}"
-    return f"Week {day // 7}"
+        return _("Day %(day)s", day=day)
+    return _("Week %(week)s", week=day // 7)
 
 
 def journey(
@@ -38,7 +39,7 @@ def journey(
         if step.link and urlsplit(step.link).scheme in ("http", "https", "mailto"):
             href = absolute = step.link
         elif step.link:
-            path, _, anchor = step.link.lstrip("/").partition("#")
+            path, _hash, anchor = step.link.lstrip("/").partition("#")
             target = by_src.get(path)
             if target is not None and path not in hidden:
                 url = target.url + (f"#{anchor}" if anchor else "")

@@ -13,6 +13,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from hub.feeds import Feed, feeds
+from hub.i18n import _
 from hub.model import Author, Hub, Item, Kind
 from hub.publish import State, state
 from hub.settings import Settings
@@ -103,9 +104,9 @@ def build_views(
         View(
             src="feeds/index.md",
             url="feeds/",
-            title="Feeds",
+            title=_("Feeds"),
             fragment="feeds.html",
-            summary="Follow the hub in your feed reader, chat tool or intranet.",
+            summary=_("Follow the hub in your feed reader, chat tool or intranet."),
             data={"feeds": hub_feeds if hub_feeds is not None else feeds(hub, settings, now)},
         )
     )
@@ -114,9 +115,9 @@ def build_views(
             View(
                 src="guidelines/index.md",
                 url="guidelines/",
-                title="Guidelines",
+                title=_("Guidelines"),
                 fragment="guidelines.html",
-                summary="How we look, sound and behave in public.",
+                summary=_("How we look, sound and behave in public."),
                 data={"guidelines": _guidelines(entries)},
             )
         )
@@ -153,9 +154,9 @@ def _story_pages(entries: list[Entry], settings: Settings) -> list[View]:
         settings.stories_per_page,
         "stories",
         key="stories",
-        title="Small wins",
+        title=_("Small wins"),
         fragment="stories.html",
-        summary="Short, proud, concrete results of our teams.",
+        summary=_("Short, proud, concrete results of our teams."),
         feed_key="stories",
     )
 
@@ -189,7 +190,9 @@ def _paged(
             View(
                 src=f"{url}index.md",
                 url=url,
-                title=title if number == 1 else f"{title}, page {number}",
+                title=title
+                if number == 1
+                else _("%(title)s, page %(number)s", title=title, number=number),
                 fragment=fragment,
                 summary=summary,
                 data={
@@ -211,14 +214,14 @@ def _paged(
 def _messages(entries: list[Entry]) -> View:
     pillars: dict[str, list[Entry]] = defaultdict(list)
     for entry in newest_first(of_kind(entries, Kind.MESSAGE)):
-        pillars[entry.item.pillar or "Other messages"].append(entry)
+        pillars[entry.item.pillar or _("Other messages")].append(entry)
     audiences = sorted({a for e in entries if e.item.kind is Kind.MESSAGE for a in e.item.audience})
     return View(
         src="messages/index.md",
         url="messages/",
-        title="Key messages",
+        title=_("Key messages"),
         fragment="messages.html",
-        summary="Approved talking points with their proof: say them in your own words.",
+        summary=_("Approved talking points with their proof: say them in your own words."),
         data={"pillars": sorted(pillars.items()), "audiences": audiences},
         feed_key="messages",
     )
@@ -231,9 +234,9 @@ def _campaigns(entries: list[Entry], now: datetime) -> View:
     return View(
         src="campaigns/index.md",
         url="campaigns/",
-        title="Campaigns",
+        title=_("Campaigns"),
         fragment="campaigns.html",
-        summary="Welcome journeys, brand campaigns and events.",
+        summary=_("Welcome journeys, brand campaigns and events."),
         data={"phases": phases},
         feed_key="campaigns",
     )
@@ -243,9 +246,9 @@ def _snippets(entries: list[Entry]) -> View:
     return View(
         src="snippets/index.md",
         url="snippets/",
-        title="Share snippets",
+        title=_("Share snippets"),
         fragment="snippets.html",
-        summary="Ready-to-share posts: copy one, make it yours, post it.",
+        summary=_("Ready-to-share posts: copy one, make it yours, post it."),
         data={"snippets": newest_first(of_kind(entries, Kind.SNIPPET))},
         feed_key="snippets",
     )
@@ -269,9 +272,9 @@ def _tags(entries: list[Entry], settings: Settings) -> list[View]:
     index = View(
         src="tags/index.md",
         url="tags/",
-        title="Tags",
+        title=_("Tags"),
         fragment="tags.html",
-        summary="Everything in the hub, by topic.",
+        summary=_("Everything in the hub, by topic."),
         data={
             "tags": sorted(
                 ((names[s], tag_url(names[s]), len(tagged[s])) for s in tagged),
@@ -287,9 +290,9 @@ def _tags(entries: list[Entry], settings: Settings) -> list[View]:
             settings.stories_per_page,
             tag_url(names[slug]).rstrip("/"),
             key="entries",
-            title=f"Tagged “{names[slug]}”",
+            title=_("Tagged “%(tag)s”", tag=names[slug]),
             fragment="tag.html",
-            summary=f"Everything in the hub tagged {names[slug]}.",
+            summary=_("Everything in the hub tagged %(tag)s.", tag=names[slug]),
             data={"tag": names[slug]},
             feed_key=f"tag-{slug}",
         )
@@ -306,9 +309,9 @@ def _authors(entries: list[Entry], authors: dict[str, Author], settings: Setting
     index = View(
         src="authors/index.md",
         url="authors/",
-        title="People",
+        title=_("People"),
         fragment="authors.html",
-        summary="The people who tell our small wins.",
+        summary=_("The people who tell our small wins."),
         data={"people": [(a, len(by_author[a.id])) for a in people]},
     )
     pages = [
@@ -321,7 +324,7 @@ def _authors(entries: list[Entry], authors: dict[str, Author], settings: Setting
             key="stories",
             title=a.name,
             fragment="author.html",
-            summary=f"Stories told by {a.name}.",
+            summary=_("Stories told by %(name)s.", name=a.name),
             data={"author": a},
         )
     ]

@@ -33,7 +33,7 @@ OPTIONS = {
         "lstrip_blocks": "true",
     }
 }
-KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2), "n_": (1, 2)}
+KEYWORDS = {"_": None, "N_": None, "gettext": None, "ngettext": (1, 2), "n_": (1, 2)}
 
 
 def _path(language: str) -> Path:
@@ -80,10 +80,10 @@ def languages() -> list[str]:
 
 
 def update() -> None:
-    template = extract()
     for language in languages():
         catalog = _read(language)
-        catalog.update(template, no_fuzzy_matching=True, update_creation_date=False)
+        # A template of its own: Catalog.update shares new messages with the template.
+        catalog.update(extract(), no_fuzzy_matching=True, update_creation_date=False)
         if language == SOURCE:  # the code's own words, until someone rewords them here
             for message in catalog:
                 if message.id and not _translated(message.string):

@@ -47,8 +47,6 @@ def test_the_lock_pins_every_dependency_of_pyproject() -> None:
 
 
 def test_the_installed_packages_are_the_lock() -> None:
-    installed = {
-        canonicalize_name(d.metadata["Name"]): d.version for d in metadata.distributions()
-    }
+    installed = {canonicalize_name(d.metadata["Name"]): d.version for d in metadata.distributions()}
     installed = {n: v for n, v in installed.items() if n not in NOT_LOCKED}
     assert installed == _pins("dev.txt")

@@ -1,0 +1,105 @@
+"""A hub's pages speak its language: no Brandhub message of the other language on any page."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from babel.messages.pofile import read_po
+from click.testing import CliRunner
+from lxml import html
+
+from hub.cli import cli
+from tests.conftest import DEMO_NOW, ROOT, demo_config
+
+PAGES = [
+    "",
+    "stories/",
+    "stories/2026-11-monterrey-driver-academy/",
+    "tags/",
+    "tags/onboarding/",
+    "authors/",
+    "messages/",
+    "campaigns/",
+    "campaigns/welcome/",
+    "snippets/",
+    "feeds/",
+]
+PLACEHOLDER = re.compile(r"%\([a-z_]+\)s|<[^>]+>")
+
+
+def _messages(language: str, other: str) -> list[str]:
+    """The catalogue's sentences of ``language`` that ``other`` says differently, cut at their
+    placeholders and markup into the pieces a page shows whole (two words or more)."""
+
+    def strings(code: str) -> dict[str, str]:
+        path = ROOT / "hub" / "locale" / code / "LC_MESSAGES" / "brandhub.po"
+        with path.open("rb") as handle:
+            catalog = read_po(handle, locale=code)
+        found = {}
+        for message in catalog:
+            if message.id:
+                key = message.id if isinstance(message.id, str) else message.id[0]
+                text = message.string if isinstance(message.string, str) else message.string[0]
+                found[key] = text
+        return found
+
+    mine, theirs = strings(language), strings(other)
+    pieces = set()
+    for key, text in mine.items():
+        if text == theirs.get(key):
+            continue
+        for piece in PLACEHOLDER.split(text):
+            piece = piece.strip(" :,.→←")
+            if len(piece.split()) >= 2 and piece not in theirs.values():
+                pieces.add(piece)
+    return sorted(pieces)
+
+
+def _shown(page: Path) -> str:
+    """What a reader sees or hears of a page: its text and its labels."""
+    tree = html.fromstring(page.read_bytes())
+    for hidden in tree.xpath("//script|//style"):
+        hidden.drop_tree()
+    labels = tree.xpath("//@aria-label|//@title|//@alt|//@placeholder")
+    return " ".join([" ".join(tree.text_content().split()), *map(str, labels)])
+
+
+def _build(tmp_path: Path, language: str) -> Path:
+    config = demo_config(tmp_path / language)
+    text = config.read_text(encoding="utf-8").replace("  language: en", f"  language: {language}")
+    config.write_text(text, encoding="utf-8")
+    site = tmp_path / language / "site"
+    result = CliRunner().invoke(
+        cli, ["build", "-f", str(config), "-d", str(site), "--now", DEMO_NOW]
+    )
+    assert result.exit_code == 0, result.output
+    return site
+
+
+@pytest.mark.parametrize(("language", "other"), [("es", "en"), ("en", "es")])
+def test_no_page_shows_a_message_of_the_other_language(
+    tmp_path: Path, language: str, other: str
+) -> None:
+    site = _build(tmp_path, language)
+    foreign = _messages(other, language)
+    assert len(foreign) > 40  # the check reads the catalogue, not an empty list
+    for url in PAGES:
+        shown = _shown(site / url / "index.html")
+        leaks = [piece for piece in foreign if piece in shown]
+        assert not leaks, f"{url or 'home'} ({language}) shows {other}: {leaks}"
+
+
+def test_a_spanish_hub_writes_dates_titles_and_feeds_in_spanish(tmp_path: Path) -> None:
+    site = _build(tmp_path, "es")
+    story = (site / "stories/2026-11-monterrey-driver-academy/index.html").read_text("utf-8")
+    assert 'property="og:locale" content="es_ES"' in story
+    assert "20 de noviembre de 2026" in story
+    assert "<title>Pequeños logros - Alcor Hub</title>" in (
+        site / "stories/index.html"
+    ).read_text("utf-8")
+    feed = (site / "feeds/stories.rss.xml").read_text("utf-8")
+    assert "<title>Alcor Logistics: Pequeños logros</title>" in feed
+    journey = (site / "campaigns/welcome/index.html").read_text("utf-8")
+    assert "Día 0" in journey and "Tu itinerario" in journey

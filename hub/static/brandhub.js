@@ -314,12 +314,12 @@
   /* Search: Material's field and result list, answered from Pagefind's chunked index, which
    * is fetched piece by piece as the reader types (nothing before the field is used). */
   var pagefind = null;
+  // The site's root is where this script was served from (assets/brandhub/brandhub.js), not
+  // what an element of the page says: content could name an element __config (DOM clobbering).
+  var SELF = document.currentScript instanceof HTMLScriptElement ? document.currentScript.src : "";
 
   function siteRoot() {
-    var base = ".";
-    var config = document.getElementById("__config");
-    try { base = JSON.parse(config.textContent).base || "."; } catch (e) { /* keep "." */ }
-    return new URL(base.replace(/\/?$/, "/"), window.location.href);
+    return new URL(SELF ? "../../" : "./", SELF || window.location.href);
   }
 
   function words() {

@@ -7,8 +7,8 @@ produce, ``class``/``id``/``title`` style attributes, web, mail and relative add
 iframes only from the video hosts the hub allows. Ids and names that Material (``__config``,
 ``__search``, ``__palette_0``: all begin with ``__``) or Brandhub (``bh-``) look up are taken
 off content, so a story cannot stand in for the theme's configuration (DOM clobbering); the
-line anchors of highlighted code are Markdown's own and stay. A hub whose mergers are all trusted may
-switch this off (``html_sanitize: false``), at the risk of running anyone's script.
+line anchors of highlighted code are Markdown's own and stay. A hub whose mergers are all
+trusted may switch this off (``html_sanitize: false``), at the risk of running anyone's script.
 """
 
 from __future__ import annotations

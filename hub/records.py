@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from datetime import datetime
 from functools import cache
 from typing import Any
+from zoneinfo import ZoneInfo
 
 
 def to_json(value: object) -> Any:
@@ -23,8 +24,8 @@ def to_json(value: object) -> Any:
         return {f.name: to_json(getattr(value, f.name)) for f in dataclasses.fields(value)}
     if isinstance(value, enum.Enum):
         return value.value
-    if isinstance(value, datetime):
-        return value.isoformat()
+    if isinstance(value, datetime):  # with its zone's name: DST and repr() depend on it
+        return [value.isoformat(), value.tzinfo.key if isinstance(value.tzinfo, ZoneInfo) else None]
     if isinstance(value, tuple | list):
         return [to_json(v) for v in value]
     if isinstance(value, Mapping):
@@ -71,9 +72,12 @@ def from_json(kind: Any, data: Any) -> Any:
     if isinstance(kind, type) and issubclass(kind, enum.Enum):
         return kind(data)
     if kind is datetime:
-        if not isinstance(data, str):
-            raise ValueError("not a date")
-        return datetime.fromisoformat(data)
+        match data:
+            case [str(moment), None]:
+                return datetime.fromisoformat(moment)
+            case [str(moment), str(zone)]:
+                return datetime.fromisoformat(moment).astimezone(ZoneInfo(zone))
+        raise ValueError("not a date")
     if kind in (str, int, float, bool) and type(data) is kind:
         return data
     if kind is float and type(data) is int:

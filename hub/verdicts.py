@@ -126,7 +126,7 @@ class Verdicts:
         if not doc.digest:
             return
         try:  # keep only what comes back from JSON as it is: the next build uses it as such
-            if _verdict(_stored((doc.digest, doc.path, answers, item)))[3] != item:
+            if repr(_verdict(_stored((doc.digest, doc.path, answers, item)))[3]) != repr(item):
                 return
         except ValueError:
             return

@@ -18,6 +18,7 @@ from typing import Any, TextIO
 
 from hub.model import Hub, Item
 from hub.publish import is_public
+from hub.sealed import intact, seal
 from hub.settings import Settings
 from hub.share import COPY, Post, campaign_of, compose, deliver, posts_for, tagged_link
 
@@ -125,6 +126,8 @@ class KeptLines:
     counting rules): 3 s for the whole document at 10,000 stories. A new story changes the
     document but no other item's lines: those are taken from here. The new file is written
     beside the old one as the document is made, and replaces it once the document is whole.
+    Its lines go into the site as they are, so the file is read only while its bytes are those
+    its seal says (hub.sealed).
     ``context`` is what every line also depends on: the code and the settings; ``digest``
     gives an item's digest (hub.incremental's, which the build has made already).
     """
@@ -164,6 +167,7 @@ class KeptLines:
         try:
             self.out.close()
             os.replace(self.partial, self.path)
+            seal(self.path)
         except OSError:
             self._abandon()
         self.out = None
@@ -174,7 +178,7 @@ class KeptLines:
         if self.old is None:
             self.old = {}
             try:
-                data = self.path.read_bytes()
+                data = self.path.read_bytes() if intact(self.path) else b""
             except OSError:  # none yet, or unreadable: every line is made
                 data = b""
             for line in data.split(b"\n"):

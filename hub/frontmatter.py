@@ -15,6 +15,7 @@ from typing import Any, ClassVar
 
 import yaml
 
+from hub.i18n import _
 from hub.problems import Problem
 
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
@@ -81,6 +82,16 @@ def _construct_sequence(loader: yaml.SafeLoader, node: yaml.SequenceNode) -> Loc
     return result
 
 
+def _construct_int(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> int:
+    try:
+        return int(loader.construct_yaml_int(node))
+    except ValueError:  # Python reads no integer of more than 4,300 digits (int_max_str_digits)
+        raise yaml.constructor.ConstructorError(
+            None, None, _("this number has too many digits to be read"), node.start_mark
+        ) from None
+
+
+_Loader.add_constructor("tag:yaml.org,2002:int", _construct_int)
 _Loader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
 _Loader.add_constructor("tag:yaml.org,2002:seq", _construct_sequence)
 

@@ -18,11 +18,14 @@ SHARE: s.Schema = {
     **{channel: s.Field(s.text()) for channel in CHANNELS},
 }
 
+MAX_DAY = 3650
+
 STEP: s.Schema = {
-    "day": s.Field(s.integer(minimum=0), required=True),
+    # Ten years at most: every day after the start date is then a real calendar date.
+    "day": s.Field(s.integer(minimum=0, maximum=MAX_DAY), required=True),
     "title": s.Field(s.text(max_length=120), required=True),
     "summary": s.Field(s.text(max_length=300)),
-    "link": s.Field(s.text()),
+    "link": s.Field(s.link()),
 }
 
 COMMON: s.Schema = {

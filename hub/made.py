@@ -6,8 +6,9 @@ The digest is the one a preview already uses to decide whether to make them agai
 (hub.incremental: the items they carry, the bodies feeds include, the settings and the site's
 address), with Brandhub's code and the libraries that write them (code_digest), and, for a
 feed, the size of each image it encloses. Files are linked, as the social cards and the search
-shards are: nothing changes a file once written. A successful build removes what it did not
-use, so the folder holds one build's files.
+shards are: nothing changes a file once written, and one is used only while its bytes are
+those its seal says (hub.sealed): a truncated or planted file is made again. A successful
+build removes what it did not use, so the folder holds one build's files.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import shutil
 from collections.abc import Set
 from pathlib import Path
 
+from hub.sealed import SUFFIX, intact, seal
 from hub.verdicts import code_digest
 
 LIBRARIES = ("feedgen", "lxml")  # feeds are written with them; the API with json
@@ -39,9 +41,9 @@ class MadeFiles:
     def take(self, name: str, target: Path) -> bool:
         """Put the kept file ``name`` at ``target``; False if there is none."""
         kept = self.folder / name
-        if not kept.is_file() or not _link(kept, target):
+        if not kept.is_file() or not intact(kept) or not _link(kept, target):
             return False
-        self.used.add(name)
+        self.used.update((name, name + SUFFIX))
         return True
 
     def keep(self, name: str, made: Path) -> None:
@@ -52,7 +54,8 @@ class MadeFiles:
             self.folder.mkdir(parents=True, exist_ok=True)
             if _link(made, partial):
                 os.replace(partial, self.folder / name)
-                self.used.add(name)
+                if seal(self.folder / name):
+                    self.used.update((name, name + SUFFIX))
         except OSError:  # the folder cannot be made (a file has its name), or written
             with contextlib.suppress(OSError):
                 partial.unlink(missing_ok=True)

@@ -11,7 +11,6 @@ which MkDocs skips, and takes their anchors and feed bodies from the worker in o
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import math
 import os
@@ -25,8 +24,7 @@ from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import urlsplit
 
-from jinja2 import ChoiceLoader, DictLoader, FileSystemBytecodeCache
-from jinja2.bccache import Bucket
+from jinja2 import ChoiceLoader, DictLoader
 from markupsafe import Markup, escape
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -57,6 +55,7 @@ from hub.project import SITE_URL_VARIABLE, Project, load_project
 from hub.publish import State, state
 from hub.render import Renderer
 from hub.sanitize import Policy
+from hub.sealed import intact, seal_of
 from hub.search import FOLDER as SEARCH_FOLDER
 from hub.search import (
     BackgroundIndexer,
@@ -263,7 +262,6 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
             self.renderer = Renderer(overrides=config.theme.custom_dir)  # rebuilds (compiled)
         root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
         self.cache = root / self.project.settings.cache_dir
-        self.renderer.env.bytecode_cache = _compiled_templates(self._cache("templates/fragments"))
         project = self.project
         self.previews = {}
         self.digested = Digests()
@@ -386,7 +384,7 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
                 cards.setdefault(link.card_path, link.card)
         cache = self._card_folder()
         kept = {path: cached_file(card, cache) for path, card in cards.items()}
-        undrawn = {kept[path]: card for path, card in cards.items() if not kept[path].is_file()}
+        undrawn = {kept[path]: card for path, card in cards.items() if not intact(kept[path])}
         # Cards not drawn yet (a first build draws thousands, 8 ms each) are drawn on both
         # cores; a preview keeps to one process.
         parallel.split_map(
@@ -394,7 +392,9 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
         )
         for path, drawn in kept.items():
             files.append(_CachedFile.generated(config, path, abs_src_path=str(drawn)))
-        self.cards_used = frozenset(drawn.name for drawn in kept.values())
+        self.cards_used = frozenset(
+            name for drawn in kept.values() for name in (drawn.name, seal_of(drawn).name)
+        )
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
         if page.file.src_uri in self.elsewhere:
@@ -547,8 +547,8 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
     def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
         # Every page is converted now and no file is copied yet: the feeds can be added.
         language = config.theme.get("language") or "en"
-        # Compiled once, not again by each process of each build.
-        env.bytecode_cache = _compiled_templates(self._cache("templates/theme"))
+        # Templates are compiled afresh by each build: Jinja's bytecode cache is marshalled
+        # code, which would run whatever a file planted in the cache folder says.
         if self.dirty:
             self._name_unread_pages(files)
         template = env.from_string(SEARCH_FIELD.read_text(encoding="utf-8"))
@@ -951,25 +951,6 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
         if self.project is None:  # pragma: no cover - MkDocs always calls on_config first
             raise PluginError("Brandhub was not configured")
         return self.project
-
-
-class _CompiledTemplates(FileSystemBytecodeCache):
-    """Jinja's cache of compiled templates, kept between builds (keyed by each template's
-    file and text, so an edited one is compiled again): compiling Material's templates costs
-    each process of a build about 0.1 s before its first page. One that cannot be written (a
-    read-only checkout, a full disk) only costs that time."""
-
-    def dump_bytecode(self, bucket: Bucket) -> None:
-        with contextlib.suppress(OSError):
-            super().dump_bytecode(bucket)
-
-
-def _compiled_templates(folder: Path) -> _CompiledTemplates | None:
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError:
-        return None
-    return _CompiledTemplates(str(folder))
 
 
 def _worker_part(pages: int, entries: int) -> float:

@@ -4,8 +4,11 @@ Python-Markdown passes raw HTML through, and attr_list lets anyone add attribute
 could carry ``<img onerror>``, a ``javascript:`` link or a form. Every rendered page goes
 through nh3 (the Rust ammonia sanitizer): only the tags Markdown and Material's extensions
 produce, ``class``/``id``/``title`` style attributes, web, mail and relative addresses, and
-iframes only from the video hosts the hub allows. A hub whose mergers are all trusted may
-switch this off (``html_sanitize: false``), at the risk of running anyone's script.
+iframes only from the video hosts the hub allows. Ids and names that Material (``__config``,
+``__search``, ``__palette_0``: all begin with ``__``) or Brandhub (``bh-``) look up are taken
+off content, so a story cannot stand in for the theme's configuration (DOM clobbering); the
+line anchors of highlighted code are Markdown's own and stay. A hub whose mergers are all
+trusted may switch this off (``html_sanitize: false``), at the risk of running anyone's script.
 """
 
 from __future__ import annotations
@@ -113,6 +116,10 @@ ATTRIBUTES = {
     "abbr": {"title"},
 }
 SCHEMES = {"http", "https", "mailto", "tel"}
+# Prefixes of the ids the theme's and Brandhub's scripts and templates own.
+RESERVED_IDS = ("__", "bh-")
+# pymdownx.highlight's line anchors (linenums with anchors), which Material's script links to.
+_CODE_LINE = re.compile(r"__(codelineno|span)-\d+-\d+")
 _EMPTY_FRAME = re.compile(r"<iframe(?![^>]*\ssrc=)[^>]*>.*?</iframe>", re.DOTALL)
 
 
@@ -121,6 +128,8 @@ class Policy:
         self.embed_hosts = {host.lower() for host in embed_hosts}
 
     def _filter(self, tag: str, attribute: str, value: str) -> str | None:
+        if attribute in ("id", "name") and reserved(value):
+            return None
         if tag == "iframe" and attribute == "src":
             host = (urlsplit(value).hostname or "").lower()
             return value if urlsplit(value).scheme == "https" and host in self.embed_hosts else None
@@ -142,3 +151,10 @@ class Policy:
         # An iframe whose address was not allowed has lost its src: drop the empty frame too.
         # nh3's output is normalised, so the pattern sees every such element.
         return _EMPTY_FRAME.sub("", cleaned)
+
+
+def reserved(name: str) -> bool:
+    """Whether ``name`` is an id or name that the theme or Brandhub looks up in a page.
+    Browsers match ids exactly, but a loose match (case, spaces) costs content nothing."""
+    folded = name.strip().lower()
+    return folded.startswith(RESERVED_IDS) and not _CODE_LINE.fullmatch(folded)

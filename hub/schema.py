@@ -9,6 +9,7 @@ unknown one.
 from __future__ import annotations
 
 import difflib
+import json
 import re
 from collections.abc import Callable, Mapping, Set
 from dataclasses import dataclass, replace
@@ -18,6 +19,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from hub.frontmatter import Located, LocatedList
+from hub.i18n import _
 from hub.problems import Problem
 
 
@@ -63,6 +65,9 @@ def describe(value: Any) -> str:
         return "nothing"
     if isinstance(value, bool):
         return f"the yes/no value {str(value).lower()}"
+    if isinstance(value, int) and value.bit_length() > 64:
+        # Python refuses to print an integer of thousands of digits (int_max_str_digits).
+        return _("a very large number")
     if isinstance(value, int | float):
         return f"the number {value}"
     if isinstance(value, list):
@@ -174,12 +179,17 @@ def boolean() -> Converter:
     return convert
 
 
-def integer(*, minimum: int | None = None) -> Converter:
+def integer(*, minimum: int | None = None, maximum: int | None = None) -> Converter:
     def convert(value: Any, ctx: Context) -> int:
         if isinstance(value, bool) or not isinstance(value, int):
             raise Invalid(f"expected a whole number, got {describe(value)}", "write e.g. 3")
         if minimum is not None and value < minimum:
             raise Invalid(f"is {value}, less than {minimum}", f"use {minimum} or more")
+        if maximum is not None and value > maximum:
+            raise Invalid(
+                _("is %(value)s, more than %(maximum)s", value=describe(value), maximum=maximum),
+                _("use %(maximum)s or less", maximum=maximum),
+            )
         return value
 
     return convert
@@ -284,6 +294,33 @@ def url() -> Converter:
         parts = urlsplit(result)
         if parts.scheme not in ("http", "https") or not parts.netloc:
             raise Invalid(f"{describe(result)} is not a web address", "start it with https://")
+        return result
+
+    return convert
+
+
+def link() -> Converter:
+    """Where a step leads: a web or mail address, or a path inside the content folder (which
+    the check looks for); one address, without spaces or line breaks, which would let it add
+    lines to a calendar file."""
+    base = text()
+
+    def convert(value: Any, ctx: Context) -> str:
+        result: str = base(value, ctx)
+        if re.search(r"\s", result):
+            raise Invalid(
+                _(
+                    "%(link)s contains a space or a line break",
+                    link=json.dumps(result, ensure_ascii=False),
+                ),
+                _("write one address (https://…) or one path inside content/, without spaces"),
+            )
+        scheme = urlsplit(result).scheme
+        if scheme and scheme not in ("http", "https", "mailto"):
+            raise Invalid(
+                _("%(link)s is not a web address or a content path", link=describe(result)),
+                _("start it with https:// or write a path such as stories/our-year.md"),
+            )
         return result
 
     return convert

@@ -52,6 +52,8 @@ from pathlib import Path
 
 import pagefind_bin  # type: ignore[import-untyped]
 
+from hub.sealed import SUFFIX, intact, seal
+
 FOLDER = "pagefind"  # where the index and pagefind.js go in the site
 ARTICLE = '<article class="md-content__inner md-typeset">'
 SEARCHABLE = f"{ARTICLE[:-1]} data-pagefind-body>"
@@ -340,9 +342,11 @@ class ShardCache:
     def fetch(self, name: str, bundle: Path) -> bool:
         """Copy the cached bundle ``name`` to ``bundle``; False if there is none."""
         cached = self.folder / name
-        if not cached.is_dir() or not _copy_tree(cached, bundle):
+        # A bundle goes into the site: one changed since it was kept (a file cut short, one
+        # added by hand) is indexed again.
+        if not cached.is_dir() or not intact(cached) or not _copy_tree(cached, bundle):
             return False
-        self.used.add(name)
+        self.used.update((name, name + SUFFIX))
         return True
 
     def store(self, name: str, bundle: Path) -> None:
@@ -354,7 +358,8 @@ class ShardCache:
             self.folder.mkdir(parents=True, exist_ok=True)
             if _copy_tree(bundle, partial):
                 partial.rename(self.folder / name)
-                self.used.add(name)
+                if seal(self.folder / name):
+                    self.used.update((name, name + SUFFIX))
         except OSError as exc:  # another build stored it first, or no room
             log.debug("Search: shard %s not cached (%s)", name, exc)
         finally:

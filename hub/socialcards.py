@@ -2,7 +2,9 @@
 
 Drawn with Pillow in the hub's colours, with the font Pillow ships (nothing is downloaded).
 A card's file name is the hash of everything drawn on it, so a changed title gets a new URL
-(LinkedIn caches preview images by URL) and an unchanged card is reused from the cache.
+(LinkedIn caches preview images by URL) and an unchanged card is reused from the cache while
+its bytes are those its seal says (hub.sealed): a card cut short or put there by hand is drawn
+again.
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from PIL import Image, ImageColor, ImageDraw, ImageFont
+
+from hub.sealed import intact, seal
 
 WIDTH, HEIGHT = 1200, 630
 MARGIN = 80
@@ -113,9 +117,10 @@ def card_file(card: CardText, cache: Path) -> Path:
     The build links the file into the site (hub.plugin's ``_CachedFile``; it copies where
     links fail), so thousands of cards are never all held in memory at once."""
     cached = cached_file(card, cache)
-    if not cached.is_file():
+    if not intact(cached):
         cache.mkdir(parents=True, exist_ok=True)
         partial = cached.with_name(f".{cached.name}.{os.getpid()}.part")
         partial.write_bytes(draw_card(card))
         partial.replace(cached)  # a build stopped half-way leaves no half-written card
+        seal(cached)
     return cached

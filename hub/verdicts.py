@@ -11,16 +11,17 @@ those answers are the same. A file with a problem is
 never kept, so a problem is always found afresh, and so is anything that spans files (two
 files for one address, links to unpublished pages).
 
-The verdicts are a pickle in the cache folder (``cache_dir``), beside the social cards and the
-search shards, and are trusted as those are: whoever can write that folder can already change
-the published site. A missing, unreadable or outdated file only means a full check.
+The verdicts are JSON in the cache folder (``cache_dir``), beside the social cards and the
+search shards, read back by the records' declared types (hub.records): never a pickle, which
+would run whatever a planted file says. A missing, unreadable, malformed or outdated file only
+means a full check; an item JSON cannot carry exactly (an odd front-matter value) is not kept.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import os
-import pickle
 import sys
 import tempfile
 from collections.abc import Iterator, Mapping, Set
@@ -33,9 +34,10 @@ from typing import Any
 from hub.channels import remember_x_counts
 from hub.frontmatter import Document
 from hub.model import Item
+from hub.records import from_json, to_json
 from hub.settings import Settings
 
-FILE = "verdicts.pickle"
+FILE = "verdicts.json"
 # Libraries whose behaviour decides an item or a verdict: YAML's reading of front matter,
 # Markdown's of summaries, X's and Bluesky's counts of a post's length.
 LIBRARIES = ("PyYAML", "Markdown", "twitter-text-parser", "regex", "babel")
@@ -51,6 +53,10 @@ class Answers:
     files: dict[str, bool]
     authors: dict[str, bool]
     x_counts: dict[str, int]
+
+
+# A file that passed: its digest, its shown path, what its check asked, its item.
+Verdict = tuple[bytes, str, Answers, Item]
 
 
 class Asked(Set[str]):
@@ -81,14 +87,13 @@ class Verdicts:
         # Everything a verdict depends on besides the file and the answers.
         context = f"{code_digest(*LIBRARIES)}|{shown_settings(settings)!r}|{site_url}"
         self.context = hashlib.sha256(context.encode()).hexdigest()
-        self.old: dict[str, tuple[bytes, str, Answers, Item]] = {}
-        self.new: dict[str, tuple[bytes, str, Answers, Item]] = {}
+        self.old: dict[str, Verdict] = {}
+        self.new: dict[str, Verdict] = {}
         try:
-            with self.file.open("rb") as stream:
-                stored = pickle.load(stream)
-            if stored["context"] == self.context:
-                self.old = stored["verdicts"]
-        except Exception:  # a broken cache is an empty one, never an error
+            stored = json.loads(self.file.read_bytes())
+            if isinstance(stored, dict) and stored.get("context") == self.context:
+                self.old = {rel: _verdict(kept) for rel, kept in stored["verdicts"].items()}
+        except Exception:  # a broken or planted cache is an empty one, never an error
             self.old = {}
 
     def known(self, doc: Document, files: Set[str], authors: Mapping[str, Any]) -> Item | None:
@@ -118,8 +123,14 @@ class Verdicts:
 
     def keep(self, doc: Document, item: Item, answers: Answers) -> None:
         """Remember that ``doc`` passed, with the answers its check was given."""
-        if doc.digest:
-            self.new[doc.rel] = (doc.digest, doc.path, answers, item)
+        if not doc.digest:
+            return
+        try:  # keep only what comes back from JSON as it is: the next build uses it as such
+            if repr(_verdict(_stored((doc.digest, doc.path, answers, item)))[3]) != repr(item):
+                return
+        except ValueError:
+            return
+        self.new[doc.rel] = (doc.digest, doc.path, answers, item)
 
     def save(self) -> None:
         """Write the verdicts of this check (files gone since are dropped); if the cache
@@ -130,21 +141,40 @@ class Verdicts:
             return
         try:
             self.file.parent.mkdir(parents=True, exist_ok=True)
+            stored = {
+                "context": self.context,
+                "verdicts": {rel: _stored(kept) for rel, kept in self.new.items()},
+            }
             handle, name = tempfile.mkstemp(prefix=".verdicts-", dir=self.file.parent)
             try:
-                with os.fdopen(handle, "wb") as stream:
-                    pickle.dump(
-                        {"context": self.context, "verdicts": self.new},
-                        stream,
-                        pickle.HIGHEST_PROTOCOL,
-                    )
+                with os.fdopen(handle, "w", encoding="utf-8") as stream:
+                    json.dump(stored, stream, ensure_ascii=False, separators=(",", ":"))
                 os.replace(name, self.file)
             except BaseException:
                 Path(name).unlink(missing_ok=True)
                 raise
-        except (OSError, pickle.PicklingError, TypeError, AttributeError):
-            # An item that pickle cannot carry (an odd front-matter value) keeps nothing.
+        except (OSError, ValueError):
             return
+
+
+def _stored(kept: Verdict) -> dict[str, Any]:
+    digest, path, answers, item = kept
+    return {
+        "digest": digest.hex(),
+        "path": path,
+        "answers": to_json(answers),
+        "item": to_json(item),
+    }
+
+
+def _verdict(data: Any) -> Verdict:
+    """A verdict read back from JSON; ValueError (or KeyError, TypeError) if it is not one."""
+    return (
+        bytes.fromhex(data["digest"]),
+        from_json(str, data["path"]),
+        from_json(Answers, data["answers"]),
+        from_json(Item, data["item"]),
+    )
 
 
 def shown_settings(settings: Settings) -> Settings:

@@ -18,6 +18,18 @@ authors: [ana]
 Body.
 """
 
+WELCOME = """---
+title: Hello
+date: 2026-01-01
+kind: welcome
+steps:
+  - day: 1
+    title: Meet your buddy
+    {step}
+---
+Body.
+"""
+
 CASES = {
     "broken YAML": (
         "stories/broken.md",
@@ -94,6 +106,30 @@ CASES = {
         STORY.format(extra='draft: "true"\n'),
         "content/stories/draft.md:6: draft: expected true or false, got 'true' "
         "(write true or false without quotes)",
+    ),
+    "step link with a line break": (
+        "campaigns/hello.md",
+        WELCOME.format(step='link: "https://example.org/x\\nATTENDEE:mailto:all@example.org"'),
+        "content/campaigns/hello.md:8: steps[1].link: "
+        '"https://example.org/x\\nATTENDEE:mailto:all@example.org" contains a space or a '
+        "line break (write one address (https://…) or one path inside content/, without spaces)",
+    ),
+    "step link to a script": (
+        "campaigns/hello.md",
+        WELCOME.format(step='link: "javascript:alert(1)"'),
+        "content/campaigns/hello.md:8: steps[1].link: 'javascript:alert(1)' is not a web "
+        "address or a content path",
+    ),
+    "step day millions of days on": (
+        "campaigns/hello.md",
+        WELCOME.format(step="").replace("day: 1", "day: 3000000"),
+        "content/campaigns/hello.md:6: steps[1].day: is the number 3000000, more than 3650 "
+        "(use 3650 or less)",
+    ),
+    "step day of thousands of digits": (
+        "campaigns/hello.md",
+        WELCOME.format(step="").replace("day: 1", "day: " + "9" * 5000),
+        "content/campaigns/hello.md:6: broken YAML: this number has too many digits to be read",
     ),
 }
 

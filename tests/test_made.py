@@ -49,8 +49,8 @@ def test_an_unchanged_hub_takes_its_feeds_and_api_from_the_last_build(
     built(hub)
     assert made == []
     assert different_files(first, hub.site) == []
-    # One build's files are kept: 8 feeds in 3 formats, and the API.
-    assert len(list((hub.root / MADE).iterdir())) == 8 * 3 + 1
+    # One build's files are kept: 8 feeds in 3 formats, and the API, each with its seal.
+    assert len(list((hub.root / MADE).iterdir())) == 2 * (8 * 3 + 1)
 
 
 def test_an_edited_story_and_snippet_are_in_the_next_feeds_and_api(
@@ -68,7 +68,7 @@ def test_an_edited_story_and_snippet_are_in_the_next_feeds_and_api(
     texts = [v["text"] for s in api["snippets"] for v in s["variants"]]
     assert any("in Bilbao" in t for t in texts) and not any("in Madrid" in t for t in texts)
     # The files of the first build that no longer show the hub are gone from the cache.
-    assert len(list((hub.root / MADE).iterdir())) == 8 * 3 + 1
+    assert len(list((hub.root / MADE).iterdir())) == 2 * (8 * 3 + 1)
 
 
 def test_a_replaced_image_changes_its_enclosure_in_the_feeds(site: Callable[[str], Hub]) -> None:

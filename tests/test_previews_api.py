@@ -68,15 +68,15 @@ def test_cards_change_address_with_their_title_and_are_cached(
     hub = site("basic")
     hub.build("--now", "2026-11-23T12:00")
     before = og_tags(hub.page("stories/win-2"))["og:image"]
-    cached = sorted((hub.root / ".cache/brandhub/cards").iterdir())
-    assert cached and all(p.suffix == ".png" for p in cached)
+    cached = sorted((hub.root / ".cache/brandhub/cards").glob("*.png"))
+    assert cached and all((p.parent / f"{p.name}.sha256").is_file() for p in cached)
     story = hub.content / "stories/win-2.md"
     story.write_text(story.read_text().replace("Small win number 2", "A better title"))
     hub.build("--now", "2026-11-23T12:00")
     after = og_tags(hub.page("stories/win-2"))["og:image"]
     assert after != before and site_file(hub.site, after).is_file()
     # The cache keeps this site's cards only: the old title's is gone, the others stay.
-    left = {p.name for p in (hub.root / ".cache/brandhub/cards").iterdir()}
+    left = {p.name for p in (hub.root / ".cache/brandhub/cards").glob("*.png")}
     assert left == {p.name for p in (hub.site / "assets/cards").iterdir()}
     assert len(left) == len(cached) and Path(urlsplit(before).path).name not in left
 

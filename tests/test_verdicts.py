@@ -13,7 +13,7 @@ from hub import channels
 from tests.conftest import Hub, different_files
 
 NOW = "2026-03-01T12:00:00+01:00"
-VERDICTS = ".cache/brandhub/check/verdicts.pickle"
+VERDICTS = ".cache/brandhub/check/verdicts.json"
 
 
 @pytest.fixture
@@ -169,7 +169,50 @@ def test_a_broken_verdicts_file_means_a_full_check(
     site: Callable[[str], Hub], checked: list[str]
 ) -> None:
     hub = checked_once(site)
-    (hub.root / VERDICTS).write_bytes(b"not a pickle")
+    (hub.root / VERDICTS).write_bytes(b'{"context": ')
+    checked.clear()
+    check(hub)
+    assert "stories/win-1.md" in checked
+
+
+class _Plant:
+    """Unpickling this runs ``touch`` on the path it was made with."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def __reduce__(self) -> tuple[object, tuple[str]]:
+        import os
+
+        return (os.system, (f"touch {self.path}",))
+
+
+@pytest.mark.parametrize("name", ["verdicts.pickle", "verdicts.json"])
+def test_a_planted_pickle_in_the_cache_runs_nothing(
+    site: Callable[[str], Hub], checked: list[str], tmp_path: Path, name: str
+) -> None:
+    import pickle
+
+    hub = checked_once(site)
+    ran = tmp_path / "ran"
+    (hub.root / VERDICTS).with_name(name).write_bytes(pickle.dumps(_Plant(ran)))
+    checked.clear()
+    check(hub)
+    assert not ran.exists()
+    if name == "verdicts.json":  # nothing usable was read there: a full check
+        assert "stories/win-1.md" in checked
+
+
+def test_a_planted_verdict_of_the_wrong_shape_means_a_full_check(
+    site: Callable[[str], Hub], checked: list[str]
+) -> None:
+    import json
+
+    hub = checked_once(site)
+    stored = json.loads((hub.root / VERDICTS).read_text(encoding="utf-8"))
+    for kept in stored["verdicts"].values():
+        kept["item"]["title"] = {"__class__": "os.system"}
+    (hub.root / VERDICTS).write_text(json.dumps(stored), encoding="utf-8")
     checked.clear()
     check(hub)
     assert "stories/win-1.md" in checked

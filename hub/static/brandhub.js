@@ -194,8 +194,15 @@
   function ics(text) {
     // RFC 5545 text: escape backslash, semicolon, comma and line breaks.
     return text.replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,")
-      .replace(/\r?\n/g, "\\n");
+      .replace(/\r\n|\r|\n/g, "\\n").replace(/[\x00-\x08\x0b-\x1f\x7f]/g, "");
   }
+
+  // A URI or an identifier is not text: it cannot be escaped, so one with a line break or a
+  // control character (which would start a line of its own, an ATTENDEE say) is left out.
+  function plain(value) {
+    return value && !/[\s\x00-\x1f\x7f]/.test(value) ? value : "";
+  }
+  var MAX_DAY = 3650;  // hub/kinds.py: the check refuses a later step
 
   function fold(line) {
     // Lines longer than 75 octets continue on the next line after CRLF and a space;
@@ -220,21 +227,28 @@
   }
 
   function day(start, offset) {
-    var date = new Date(Date.UTC(start[0], start[1] - 1, start[2] + offset));
-    return date.toISOString().slice(0, 10).replace(/-/g, "");
+    // setUTCFullYear, not Date.UTC, which reads the years 0 to 99 as 1900 to 1999.
+    var date = new Date(0);
+    date.setUTCFullYear(start[0], start[1] - 1, start[2] + offset);
+    var year = date.getUTCFullYear();
+    if (isNaN(year) || year < 1 || year > 9999) return "";
+    return String(year).padStart(4, "0") +
+      String(date.getUTCMonth() + 1).padStart(2, "0") + String(date.getUTCDate()).padStart(2, "0");
   }
 
   function journeyCalendar(journey, startValue) {
     var start = startValue.split("-").map(Number);
-    var key = journey.getAttribute("data-bh-journey");
-    var host = journey.getAttribute("data-bh-host");
+    var key = plain(journey.getAttribute("data-bh-journey")) || "journey";
+    var host = plain(journey.getAttribute("data-bh-host")) || "brandhub";
     var stamp = day(start, 0) + "T000000Z";
     var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Brandhub//Brandhub hub//EN",
       "CALSCALE:GREGORIAN", "X-WR-CALNAME:" + ics(journey.getAttribute("data-bh-calname"))];
     journey.querySelectorAll("[data-bh-day]").forEach(function (step, index) {
       var offset = Number(step.getAttribute("data-bh-day"));
       var summary = step.getAttribute("data-bh-summary");
-      var url = step.getAttribute("data-bh-url");
+      var url = plain(step.getAttribute("data-bh-url"));
+      if (!(Number.isInteger(offset) && offset >= 0 && offset <= MAX_DAY)) return;
+      if (!day(start, offset + 1)) return;  // after the year 9999
       var description = [summary, url].filter(Boolean).join("\n");
       lines.push("BEGIN:VEVENT", "UID:" + key + "-step-" + (index + 1) + "-" + startValue + "@" + host,
         "DTSTAMP:" + stamp, "DTSTART;VALUE=DATE:" + day(start, offset),
@@ -275,7 +289,7 @@
     form.addEventListener("submit", function (event) {
       event.preventDefault();
       var value = form.querySelector("input[type=date]").value;
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return;
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || !day(value.split("-").map(Number), 0)) return;
       var blob = new Blob([journeyCalendar(journey, value)], { type: "text/calendar" });
       var link = document.createElement("a");
       link.href = URL.createObjectURL(blob);
@@ -314,12 +328,12 @@
   /* Search: Material's field and result list, answered from Pagefind's chunked index, which
    * is fetched piece by piece as the reader types (nothing before the field is used). */
   var pagefind = null;
+  // The site's root is where this script was served from (assets/brandhub/brandhub.js), not
+  // what an element of the page says: content could name an element __config (DOM clobbering).
+  var SELF = document.currentScript instanceof HTMLScriptElement ? document.currentScript.src : "";
 
   function siteRoot() {
-    var base = ".";
-    var config = document.getElementById("__config");
-    try { base = JSON.parse(config.textContent).base || "."; } catch (e) { /* keep "." */ }
-    return new URL(base.replace(/\/?$/, "/"), window.location.href);
+    return new URL(SELF ? "../../" : "./", SELF || window.location.href);
   }
 
   function words() {

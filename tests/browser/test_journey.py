@@ -64,3 +64,33 @@ def test_messages_filter_by_audience(page: Any) -> None:
         assert "press" in audiences.split("|")
     page.get_by_role("button", name="All audiences").click()
     assert page.locator("[data-bh-audiences]:visible").count() == all_items
+
+
+def test_a_calendar_from_a_tampered_page_has_only_its_own_lines(page: Any) -> None:
+    """What the check refuses (a link with a line break, a step millions of days on) cannot
+    reach the calendar either, and the first day of year 1 stays in year 1."""
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.goto(WELCOME)
+    page.locator("[data-bh-day]").evaluate_all(
+        """steps => {
+          steps[0].setAttribute('data-bh-url', 'https://a.example/\\r\\nATTENDEE:mailto:x@a.example');
+          steps[0].setAttribute('data-bh-title', 'Two\\rlines');
+          steps[1].setAttribute('data-bh-day', '1000000000000');
+          steps[2].setAttribute('data-bh-day', '3000000');
+        }"""
+    )
+    count = page.locator("[data-bh-day]").count()
+    page.get_by_label("Your first day").fill("0001-01-01")
+    with page.expect_download() as download:
+        page.locator("[data-bh-calendar-form]").get_by_role(
+            "button", name="Add to my calendar"
+        ).click()
+    raw = Path(download.value.path()).read_bytes()
+    assert b"ATTENDEE" not in raw  # the link is left out: a URI cannot be escaped
+    events = Calendar.from_ical(raw).walk("VEVENT")
+    assert len(events) == count - 2
+    assert events[0].decoded("dtstart") == date(1, 1, 1)
+    assert str(events[0]["summary"]) == "Two\nlines"
+    assert "url" not in events[0]
+    assert errors == []

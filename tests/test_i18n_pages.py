@@ -96,9 +96,8 @@ def test_a_spanish_hub_writes_dates_titles_and_feeds_in_spanish(tmp_path: Path) 
     story = (site / "stories/2026-11-monterrey-driver-academy/index.html").read_text("utf-8")
     assert 'property="og:locale" content="es_ES"' in story
     assert "20 de noviembre de 2026" in story
-    assert "<title>Pequeños logros - Alcor Hub</title>" in (
-        site / "stories/index.html"
-    ).read_text("utf-8")
+    listing = (site / "stories/index.html").read_text("utf-8")
+    assert "<title>Pequeños logros - Alcor Hub</title>" in listing
     feed = (site / "feeds/stories.rss.xml").read_text("utf-8")
     assert "<title>Alcor Logistics: Pequeños logros</title>" in feed
     journey = (site / "campaigns/welcome/index.html").read_text("utf-8")

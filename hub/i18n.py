@@ -145,6 +145,18 @@ def n_(singular: str, plural: str, count: int, **params: Any) -> str:
     return text % {"count": number(count), **params}
 
 
+def plural_forms(singular: str, plural: str) -> dict[str, str]:
+    """A counting message for a browser: its text for each CLDR plural category of the
+    active language (``one``, ``few``, ``other``…), placeholders left for the script."""
+    rule = _active.babel.plural_form
+    forms: dict[str, str] = {}
+    for sample in (*range(0, 200), 1000000):
+        category = rule(sample)
+        if category not in forms:
+            forms[category] = _active.translations.ngettext(singular, plural, sample)
+    return forms
+
+
 def number(value: int | float) -> str:
     """A number as the hub's readers write it (1,000 or 1.000)."""
     return str(format_decimal(value, locale=_active.babel))

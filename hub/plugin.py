@@ -55,6 +55,7 @@ from hub.project import SITE_URL_VARIABLE, Project, load_project
 from hub.publish import State, state
 from hub.render import Renderer
 from hub.sanitize import Policy
+from hub.scriptwords import script_words
 from hub.sealed import intact, seal_of
 from hub.search import FOLDER as SEARCH_FOLDER
 from hub.search import (
@@ -207,6 +208,7 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
         self.feeds: dict[str, Feed] = {}
         self.newest: datetime | None = None  # the hub's latest change, for undated pages
         self.search_field = ""  # the header's search field, rendered once per build
+        self.words: dict[str, str | dict[str, str]] = {}  # brandhub.js's (hub.scriptwords)
         # Set by `brandhub build`, which has just checked the hub: no need to read it twice.
         self.preloaded: Project | None = None
         self.unlink = Unlink(frozenset())
@@ -283,6 +285,7 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
                 hub_feeds=list(self.feeds.values()),
             )
         }
+        self.words = script_words()  # in the hub's language, active since its settings loaded
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
         if SCRIPT not in [str(script) for script in config.extra_javascript]:
@@ -422,6 +425,7 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
             og=link,
             site_url=self._project().site_url,
             feeds=[self.feeds[key] for key in keys if key in self.feeds],
+            words=self.words,
         )
         head, found, rest = output.partition("</head>")
         return f"{head}{tags}{found}{rest}" if found else output

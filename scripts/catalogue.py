@@ -33,7 +33,14 @@ OPTIONS = {
         "lstrip_blocks": "true",
     }
 }
-KEYWORDS = {"_": None, "N_": None, "gettext": None, "ngettext": (1, 2), "n_": (1, 2)}
+KEYWORDS = {
+    "_": None,
+    "N_": None,
+    "gettext": None,
+    "ngettext": (1, 2),
+    "n_": (1, 2),
+    "plural_forms": (1, 2),
+}
 
 
 def _path(language: str) -> Path:

@@ -181,7 +181,7 @@ def test_a_first_build_draws_the_cards_on_both_cores_and_each_once(
     hub = site("basic")
     hub.build("--now", "2026-11-23T12:00")  # one process (a few cards)
     cards = hub.root / ".cache/brandhub/cards"
-    one = {path.name: path.read_bytes() for path in cards.iterdir()}
+    one = {path.name: path.read_bytes() for path in cards.glob("*.png")}  # seals beside them
     shutil.rmtree(cards)
     drawings = hub.root / "drawings"  # a file per card drawn: the card, and which process
     drawings.mkdir()
@@ -198,7 +198,7 @@ def test_a_first_build_draws_the_cards_on_both_cores_and_each_once(
     drawn_by = [path.name.split() for path in drawings.iterdir()]
     assert sorted(card for card, _ in drawn_by) == sorted(one)  # each card once
     assert len({pid for _, pid in drawn_by}) == 2  # by this process and a copy of it
-    assert {path.name: path.read_bytes() for path in cards.iterdir()} == one
+    assert {path.name: path.read_bytes() for path in cards.glob("*.png")} == one
     site_cards = {p.name: p.read_bytes() for p in (hub.site / "assets/cards").iterdir()}
     assert site_cards == one and len(one) > 4
 

@@ -4,6 +4,27 @@
   "use strict";
 
   var MASTODON_KEY = "brandhub.mastodon";
+  // The words to show, in the hub's language (hub/scriptwords.py): read from the page's <head>,
+  // which content cannot add to, never from an element content could name first.
+  var WORDS = (function () {
+    var found = document.head ? document.head.querySelectorAll("script[data-bh-words]") : [];
+    try { return found.length ? JSON.parse(found[found.length - 1].textContent) : {}; }
+    catch (e) { return {}; }
+  })();
+  var plurals = typeof Intl !== "undefined" && Intl.PluralRules
+    ? new Intl.PluralRules(WORDS.locale || undefined) : null;
+
+  function word(key, values) {
+    var text = WORDS[key];
+    if (text && typeof text === "object") {
+      var category = plurals && values ? plurals.select(values.count) : "other";
+      text = text[category] || text.other;
+    }
+    if (typeof text !== "string") return "";
+    return text.replace(/%\((\w+)\)s/g, function (all, name) {
+      return values && name in values ? String(values[name]) : all;
+    });
+  }
   var URL_WEIGHT = 23;
   // X's published weighting (twitter-text v3): these code points weigh 1, the rest 2.
   var LIGHT = [[0, 4351], [8192, 8205], [8208, 8223], [8242, 8247]];
@@ -140,13 +161,13 @@
         var now = Number(current().getAttribute("data-bh-variant"));
         var next = (now + 1 + Math.floor(Math.random() * (all.length - 1))) % all.length;
         pick(next);
-        say("Showing version " + (next + 1) + ".");
+        say(word("version", { number: next + 1 }));
       } else if (target.hasAttribute("data-bh-copy")) {
         var variant = current();
         var text = variant.querySelector("[data-bh-text]").value + " " +
           target.getAttribute("data-bh-link");
-        copy(text).then(function () { say("Copied! Paste it wherever you like."); },
-          function () { say("Could not copy: select the text and copy it yourself."); });
+        copy(text).then(function () { say(word("copied")); },
+          function () { say(word("copyFailed")); });
       } else if (target.hasAttribute("data-bh-channel")) {
         var label = target.getAttribute("data-bh-label");
         var channel = target.getAttribute("data-bh-channel");
@@ -154,8 +175,8 @@
         if (target.getAttribute("data-bh-prefill") === "false") {
           // The network ignores prefilled text: copy it, then let the link open the network.
           copy(body + " " + target.getAttribute("data-bh-link")).then(function () {
-            say("Text copied: paste it into " + label + ".");
-          }, function () { say("Copy the text above, then paste it into " + label + "."); });
+            say(word("copiedFor", { network: label }));
+          }, function () { say(word("copyFor", { network: label })); });
           return;
         }
         event.preventDefault();
@@ -179,13 +200,13 @@
       var value = form.querySelector("input").value.trim()
         .replace(/^https?:\/\//, "").replace(/\/.*$/, "");
       if (!/^[a-z0-9.-]+\.[a-z]{2,}$/i.test(value)) {
-        say("Type your server's name, for example mastodon.social.");
+        say(word("mastodonAsk"));
         return;
       }
       if (window.localStorage) localStorage.setItem(MASTODON_KEY, value);
       form.hidden = true;
       if (pending) open(pending, value);
-      say("Your Mastodon server is remembered in this browser.");
+      say(word("mastodonKept"));
     });
   }
 
@@ -271,7 +292,7 @@
 
     function show() {
       var count = journey.querySelectorAll("[data-bh-step]:checked").length;
-      progress.textContent = count + " of " + boxes.length + " steps done.";
+      progress.textContent = word("stepsDone", { done: count, count: boxes.length });
     }
 
     boxes.forEach(function (box) {
@@ -293,7 +314,7 @@
       var blob = new Blob([journeyCalendar(journey, value)], { type: "text/calendar" });
       var link = document.createElement("a");
       link.href = URL.createObjectURL(blob);
-      link.download = "my-first-weeks.ics";
+      link.download = (word("calendarFile") || "my-first-weeks") + ".ics";
       document.body.appendChild(link);
       link.click();
       document.body.removeChild(link);
@@ -321,7 +342,7 @@
       document.querySelectorAll("[data-bh-pillar]").forEach(function (pillar) {
         pillar.hidden = !pillar.querySelector("[data-bh-audiences]:not([hidden])");
       });
-      if (status) status.textContent = shown + " messages shown.";
+      if (status) status.textContent = word("messagesShown", { count: shown });
     });
   }
 
@@ -452,7 +473,7 @@
           var button = document.createElement("button");
           button.type = "button";
           button.className = "md-button bh-search-more";
-          button.textContent = "More results";
+          button.textContent = word("moreResults");
           button.addEventListener("click", function () {
             var next = list.children.length - 1;
             showMore(ticket).then(function () {
@@ -511,7 +532,7 @@
         next();
         throw error;
       }).catch(function () {
-        if (ticket === latest) status.textContent = "Search could not load; reload the page to try again.";
+        if (ticket === latest) status.textContent = word("searchFailed");
       });
     }
     function links() {

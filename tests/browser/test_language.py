@@ -1,0 +1,67 @@
+"""What the script says in a Spanish hub: its words come from the page, in Spanish."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from hub.cli import cli
+from tests.browser.conftest import serving
+from tests.conftest import DEMO_NOW, demo_config
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def spanish_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    folder = tmp_path_factory.mktemp("es")
+    config = demo_config(folder)
+    text = config.read_text(encoding="utf-8").replace("  language: en", "  language: es")
+    config.write_text(text, encoding="utf-8")
+    site = folder / "site"
+    result = CliRunner().invoke(
+        cli, ["build", "-f", str(config), "-d", str(site), "--now", DEMO_NOW]
+    )
+    assert result.exit_code == 0, result.output
+    with serving(site) as url:
+        yield url
+
+
+@pytest.fixture
+def spanish(browser: Any, spanish_url: str) -> Iterator[Any]:
+    context = browser.new_context(base_url=spanish_url)
+    context.route(
+        "**/*",
+        lambda route: (
+            route.continue_() if route.request.url.startswith(spanish_url) else route.abort()
+        ),
+    )
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    yield page
+    context.close()
+    assert errors == []
+
+
+def test_copying_a_post_is_confirmed_in_spanish(spanish: Any) -> None:
+    spanish.goto("stories/2026-11-monterrey-driver-academy/")
+    spanish.get_by_role("button", name="Copiar texto").first.click()
+    status = spanish.locator("[data-bh-status]").first
+    status.get_by_text("¡Copiado! Pégalo donde quieras.").wait_for()
+
+
+def test_the_journey_counts_and_names_its_calendar_in_spanish(spanish: Any) -> None:
+    spanish.goto("campaigns/welcome/")
+    boxes = spanish.locator("[data-bh-step]")
+    boxes.nth(0).check()
+    progress = spanish.locator("[data-bh-progress]")
+    progress.get_by_text(f"Has completado 1 de {boxes.count()} pasos.").wait_for()
+    spanish.get_by_label("Tu primer día").fill("2027-01-11")
+    with spanish.expect_download() as download:
+        spanish.locator("[data-bh-calendar-form] button[type=submit]").click()
+    assert download.value.suggested_filename == "mis-primeras-semanas.ics"

@@ -408,10 +408,14 @@ class ShardedIndex:
         self.own.written(page, html)
 
     def shard(self, folder: Path | str, digest: str) -> None:
-        """Index the pages in ``folder``, whose excerpts have this ``digest``, as the next
-        bundle."""
+        """Index the pages in ``folder``, whose excerpts have this ``digest``, as a bundle.
+
+        The two processes hand their shards over in an order that depends on which gets there
+        first; bundles are numbered when the index is finished, from the shards' own names
+        (``Excerpts``: the process, then its shard's number), so every build numbers them
+        alike."""
+        name = Path(folder).name
         with self.lock:
-            name = str(len(self.bundles))
             self.bundles.append(name)
             self.jobs.put((name, Path(folder), digest))
 
@@ -427,7 +431,7 @@ class ShardedIndex:
             self.thread.join()
             if self.error is not None:
                 raise self.error
-            _finish(self.staging, self.bundles, self.site)
+            _finish(self.staging, _numbered(self.staging, self.bundles), self.site)
             if self.cache is not None and RM is not None:
                 self.removals.extend(
                     subprocess.Popen([RM, "-rf", "--", str(old)]) for old in self.cache.unused()
@@ -472,6 +476,24 @@ class ShardedIndex:
             if RM is not None:
                 with contextlib.suppress(OSError):
                     self.removals.append(subprocess.Popen([RM, "-rf", "--", str(folder)]))
+
+
+def _numbered(staging: Path, bundles: Sequence[str]) -> list[str]:
+    """Rename the bundles in ``staging`` ``0``, ``1``, … in an order of their names alone: this
+    process's shards first (the newest stories), in the order it filled them, then the
+    worker's."""
+
+    def order(name: str) -> tuple[bool, str, int]:
+        process, _, number = name.rpartition("-")
+        return (process != "main", process, int(number) if number.isdigit() else 0)
+
+    numbered = []
+    for number, name in enumerate(sorted(bundles, key=order)):
+        (staging / name).rename(staging / f".{number}")
+        numbered.append(str(number))
+    for name in numbered:  # two steps: a shard's new name may be another's old one
+        (staging / f".{name}").rename(staging / name)
+    return numbered
 
 
 def _swap(new: Path, target: Path) -> None:

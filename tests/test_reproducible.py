@@ -4,6 +4,8 @@ fails at any point leaves the previous site as it was."""
 from __future__ import annotations
 
 import hashlib
+import json
+import shutil
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -77,3 +79,26 @@ def test_a_failure_injected_mid_build_keeps_the_previous_site(
     assert "No space left on device" in result.stderr and "Traceback" not in result.output
     assert tree_hash(hub.site) == before
     assert [p.name for p in hub.root.iterdir() if p.name.startswith(".site")] == []
+
+
+def test_several_builds_of_the_demo_in_two_processes_are_identical(tmp_path: Path) -> None:
+    # Small search shards: each process hands many of them over, in an order that depends on
+    # which process gets there first; the bundles must be numbered from content, not from it.
+    from click.testing import CliRunner
+
+    from hub.cli import cli
+    from tests.conftest import DEMO_NOW, demo_config
+
+    config = demo_config(tmp_path / "hub", "      search_shard_pages: 3\n")
+    hashes = set()
+    for run in range(4):
+        site_dir = tmp_path / f"site-{run}"
+        # Every other build starts from an empty cache: kept and new bundles name alike.
+        args = ["build", "-f", str(config), "-d", str(site_dir), "--now", DEMO_NOW]
+        if run % 2 == 0:
+            shutil.rmtree(tmp_path / "hub" / ".cache", ignore_errors=True)
+        built = CliRunner().invoke(cli, args)
+        assert built.exit_code == 0, built.output
+        assert len(json.loads((site_dir / "pagefind/shards.json").read_text())) > 10
+        hashes.add(tree_hash(site_dir))
+    assert len(hashes) == 1

@@ -6,14 +6,20 @@ from hub import schema as s
 from hub.model import Kind
 
 CHANNELS = ("linkedin", "x", "bluesky", "threads", "whatsapp", "facebook", "mastodon", "email")
-SLUG = r"[a-z0-9]+(?:-[a-z0-9]+)*"
-SLUG_HINT = "use lowercase letters, digits and dashes, e.g. night-shift-record"
+# At most 80 characters: a slug is a folder name in the site, which file systems limit.
+SLUG = r"(?=.{1,80}$)[a-z0-9]+(?:-[a-z0-9]+)*"
+SLUG_HINT = "use lowercase letters, digits and dashes (80 at most), e.g. night-shift-record"
 LANG = r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*"
+
+# Tags: each is a page and a feed of its own, named after it, and each card shows them all.
+MAX_TAGS = 20
+TAG = s.text(max_length=60, one_line=True)
+LINE = s.text(max_length=200, one_line=True)
 
 SHARE: s.Schema = {
     "text": s.Field(s.text(), required=True),
     "url": s.Field(s.url()),
-    "hashtags": s.Field(s.text_list(), default=()),
+    "hashtags": s.Field(s.text_list(LINE), default=()),
     "channels": s.Field(s.text_list(), default=None),
     **{channel: s.Field(s.text()) for channel in CHANNELS},
 }
@@ -23,43 +29,43 @@ MAX_DAY = 3650
 STEP: s.Schema = {
     # Ten years at most: every day after the start date is then a real calendar date.
     "day": s.Field(s.integer(minimum=0, maximum=MAX_DAY), required=True),
-    "title": s.Field(s.text(max_length=120), required=True),
+    "title": s.Field(s.text(max_length=120, one_line=True), required=True),
     "summary": s.Field(s.text(max_length=300)),
     "link": s.Field(s.link()),
 }
 
 COMMON: s.Schema = {
-    "title": s.Field(s.text(max_length=200)),
+    "title": s.Field(LINE),
     "summary": s.Field(s.text(max_length=300)),
     "description": s.Field(s.text(max_length=300)),
     "date": s.Field(s.moment()),
     "expires": s.Field(s.moment()),
     "updated": s.Field(s.moment()),
     "draft": s.Field(s.boolean(), default=False),
-    "tags": s.Field(s.text_list(), default=()),
+    "tags": s.Field(s.text_list(TAG, max_items=MAX_TAGS), default=()),
     "image": s.Field(s.content_path()),
-    "image_alt": s.Field(s.text(max_length=300)),
+    "image_alt": s.Field(s.text(max_length=300, one_line=True)),
     "lang": s.Field(s.pattern(LANG, "use a language code such as en, es or pt-BR")),
     "slug": s.Field(s.pattern(SLUG, SLUG_HINT)),
     "id": s.Field(s.pattern(r"[A-Za-z0-9][A-Za-z0-9._:-]{0,99}", "use letters, digits, - . _ :")),
-    "authors": s.Field(s.text_list(), default=()),
+    "authors": s.Field(s.text_list(LINE), default=()),
     "share": s.Field(s.records(SHARE), default=()),
     # Material's own page options, passed through untouched.
     "hide": s.Field(s.text_list(), default=()),
-    "icon": s.Field(s.text()),
+    "icon": s.Field(LINE),
 }
 
 EXTRA: dict[Kind, s.Schema] = {
     Kind.STORY: {
-        "team": s.Field(s.text(max_length=80), required=True),
+        "team": s.Field(s.text(max_length=80, one_line=True), required=True),
         "campaign": s.Field(s.pattern(SLUG, "use the campaign's slug, e.g. greener-freight")),
         # Written by `brandhub import-feed`: where the story came from, to import it only once.
         "source": s.Field(s.url()),
-        "source_id": s.Field(s.text(max_length=500)),
+        "source_id": s.Field(s.text(max_length=500, one_line=True)),
     },
     Kind.MESSAGE: {
-        "audience": s.Field(s.text_list(), default=()),
-        "pillar": s.Field(s.text(max_length=80)),
+        "audience": s.Field(s.text_list(LINE), default=()),
+        "pillar": s.Field(s.text(max_length=80, one_line=True)),
         "proof_points": s.Field(s.text_list(), default=()),
     },
     Kind.CAMPAIGN: {
@@ -88,9 +94,9 @@ FOLDERS = {
 }
 
 AUTHOR: s.Schema = {
-    "name": s.Field(s.text(max_length=120), required=True),
-    "team": s.Field(s.text(max_length=80)),
-    "role": s.Field(s.text(max_length=120)),
+    "name": s.Field(s.text(max_length=120, one_line=True), required=True),
+    "team": s.Field(s.text(max_length=80, one_line=True)),
+    "role": s.Field(s.text(max_length=120, one_line=True)),
     "avatar": s.Field(s.content_path()),
     "links": s.Field(s.text_mapping(values=s.url()), default={}),
 }

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from hub.frontmatter import Document, YamlProblem, digest_of, parse_yaml, read_document
+from hub.i18n import _
 from hub.parallel import split_map
 from hub.problems import Problem
 
@@ -81,6 +83,8 @@ def scan(
             path = here / name
             if path.is_symlink() and not _check_link(path, real_root, result):
                 continue
+            if not _is_file(path, result):
+                continue
             rel = name if inside == "." else f"{inside}/{name}"
             if name.endswith(".md"):
                 markdown.append((path, rel, name if shown_here == "." else f"{shown_here}/{name}"))
@@ -91,7 +95,11 @@ def scan(
     documents: dict[str, Document] = {}
     pending: list[tuple[bytes, str, str, bytes | None]] = []  # bytes, shown, content, digest
     for path, rel, shown in markdown:
-        raw = path.read_bytes()
+        try:
+            raw = path.read_bytes()
+        except OSError as exc:
+            result.problems.append(_unreadable(shown, exc))
+            continue
         digest = digest_of(raw) if unchanged is not None else None
         if unchanged is not None and unchanged.get(rel) == (digest, shown):
             documents[rel] = Document(path=shown, rel=rel, digest=digest or b"", parsed=False)
@@ -100,7 +108,7 @@ def scan(
     for document, problems in split_map(_read_markdown, pending, split=split):
         documents[document.rel] = document
         result.problems.extend(problems)
-    result.documents = [documents[rel] for _, rel, _ in markdown]
+    result.documents = [documents[rel] for _, rel, _ in markdown if rel in documents]
     return result
 
 
@@ -109,8 +117,7 @@ def parse_again(root: Path, doc: Document) -> tuple[Document, list[Problem]]:
     try:
         raw = (root / doc.rel).read_bytes()
     except OSError as exc:
-        problem = Problem(doc.path, None, None, f"could not be read: {exc.strerror}", "try again")
-        return Document(path=doc.path, rel=doc.rel, readable=False), [problem]
+        return Document(path=doc.path, rel=doc.rel, readable=False), [_unreadable(doc.path, exc)]
     return read_document(raw, path=doc.path, rel=doc.rel)
 
 
@@ -121,7 +128,19 @@ def _read_markdown(file: tuple[bytes, str, str, bytes | None]) -> tuple[Document
 
 def _check_link(path: Path, real_root: Path, result: Scan) -> bool:
     """A symbolic link may point only inside the content folder: MkDocs would copy the rest."""
-    target = path.resolve()
+    try:
+        target = path.resolve(strict=True)
+    except (OSError, RuntimeError):  # RuntimeError: a loop, before Python 3.13
+        result.problems.append(
+            Problem(
+                display_path(path),
+                None,
+                None,
+                _("is a link that leads nowhere: its target is missing, or leads back to it"),
+                _("remove the link, or point it at a file inside the content folder"),
+            )
+        )
+        return False
     if target == real_root or real_root in target.parents:
         return True
     result.problems.append(
@@ -136,10 +155,47 @@ def _check_link(path: Path, real_root: Path, result: Scan) -> bool:
     return False
 
 
+def _is_file(path: Path, result: Scan) -> bool:
+    """Only regular files are content: reading a named pipe would wait for ever, and a device
+    or a socket is nothing an editor wrote."""
+    try:
+        mode = path.stat().st_mode
+    except OSError as exc:
+        result.problems.append(_unreadable(display_path(path), exc))
+        return False
+    if stat.S_ISREG(mode):
+        return True
+    result.problems.append(
+        Problem(
+            display_path(path),
+            None,
+            None,
+            _("is not a file but a named pipe, a socket or a device"),
+            _("remove it from the content folder"),
+        )
+    )
+    return False
+
+
+def _unreadable(shown: str, exc: OSError) -> Problem:
+    return Problem(
+        shown,
+        None,
+        None,
+        _("could not be read: %(reason)s", reason=exc.strerror or str(exc)),
+        _("check that the file exists and that you may read it, then try again"),
+    )
+
+
 def _read_authors(path: Path, result: Scan) -> None:
     result.authors_path = display_path(path)
     try:
-        result.authors = parse_yaml(path.read_bytes().decode("utf-8"))
+        raw = path.read_bytes()
+    except OSError as exc:
+        result.problems.append(_unreadable(result.authors_path, exc))
+        return
+    try:
+        result.authors = parse_yaml(raw.decode("utf-8"))
     except UnicodeDecodeError:
         result.problems.append(
             Problem(

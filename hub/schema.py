@@ -58,6 +58,10 @@ Schema = Mapping[str, Field]
 
 _BROKEN = re.compile(r"[\ud800-\udfff]")  # half of a surrogate pair: not a character
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # XML, feeds and pages refuse them
+_LINE_BREAK = re.compile(r"[\n\r\x85\u2028\u2029]")
+# Every date the hub reads lies in these years: a year such as 2206 (for 2026) or 9999 would
+# reach past what sitemaps' gzip headers, calendars and feeds can carry.
+FIRST_YEAR, LAST_YEAR = 1970, 2099
 
 
 def describe(value: Any) -> str:
@@ -134,7 +138,10 @@ class _Nested(Exception):
 # Converters -----------------------------------------------------------------------------
 
 
-def text(*, max_length: int | None = None) -> Converter:
+def text(*, max_length: int | None = None, one_line: bool = False) -> Converter:
+    """Text, stripped; ``one_line``: a title, name or label, which pages, feeds and calendars
+    print on one line (a line break there would start a new calendar property)."""
+
     def convert(value: Any, ctx: Context) -> str:
         if isinstance(value, int | float) and not isinstance(value, bool):
             # YAML reads 10:30 as 630 and 1.10 as 1.1: never pass on a silently altered value.
@@ -156,6 +163,11 @@ def text(*, max_length: int | None = None) -> Converter:
             raise Invalid(
                 "contains a broken character (a lone \\u escape)",
                 "write the character itself instead of its \\u code",
+            )
+        if one_line and _LINE_BREAK.search(result):
+            raise Invalid(
+                _("is on more than one line"),
+                _("write it on one line; in YAML, a line break inside quotes is one too"),
             )
         if max_length is not None and len(result) > max_length:
             raise Invalid(
@@ -240,20 +252,36 @@ def parse_moment(value: Any, tz: tzinfo | None) -> datetime:
             parsed = datetime.fromisoformat(raw.replace(" ", "T", 1))
     except ValueError:
         raise Invalid(f"{describe(value)} is not a date", hint) from None
+    if not FIRST_YEAR <= parsed.year <= LAST_YEAR:
+        raise Invalid(
+            _(
+                "%(value)s is not between the years %(first)s and %(last)s",
+                value=describe(value),
+                first=FIRST_YEAR,
+                last=LAST_YEAR,
+            ),
+            _("check the year: a date that far off is often a typo, such as 2206 for 2026"),
+        )
     if parsed.tzinfo is None:
         parsed = parsed.replace(tzinfo=tz)
     return parsed
 
 
-def text_list() -> Converter:
-    """A list of texts; a single text is read as a list of one."""
-    item = text()
+def text_list(item: Converter | None = None, *, max_items: int | None = None) -> Converter:
+    """A list of texts (each read by ``item``), at most ``max_items``; a single text is read as
+    a list of one."""
+    item = item or text()
 
     def convert(value: Any, ctx: Context) -> tuple[str, ...]:
         if isinstance(value, str):
             return (item(value, ctx),)
         if not isinstance(value, list):
             raise Invalid(f"expected a list, got {describe(value)}", "write [first, second]")
+        if max_items is not None and len(value) > max_items:
+            raise Invalid(
+                _("has %(count)s items, more than %(most)s", count=len(value), most=max_items),
+                _("keep the %(most)s that matter most", most=max_items),
+            )
         lines = value.lines if isinstance(value, LocatedList) else []
         result = []
         for index, entry in enumerate(value):

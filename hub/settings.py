@@ -45,16 +45,16 @@ COLOUR = r"#[0-9A-Fa-f]{6}"
 COLOUR_HINT = "write a colour as #RRGGBB, e.g. #0F5C63"
 
 SCHEMA: s.Schema = {
-    "organisation": s.Field(s.text(max_length=120)),
+    "organisation": s.Field(s.text(max_length=120, one_line=True)),
     # og:locale, and how dates and numbers are written; default: theme.language's usual one.
     "locale": s.Field(s.pattern(r"[a-z]{2,3}(_[A-Z]{2})?", "write a locale such as es_ES")),
     "timezone": s.Field(_timezone(), default=UTC),
     "channels": s.Field(_channels(), default=DEFAULT_CHANNELS),
     "disclosure": s.Field(s.pattern(r"#\w+", "write one hashtag such as #ProudToWorkAtAcme")),
     "banned_terms": s.Field(s.text_mapping(), default={}),
-    "utm_medium": s.Field(s.text(max_length=60), default="employee-advocacy"),
+    "utm_medium": s.Field(s.text(max_length=60, one_line=True), default="employee-advocacy"),
     "utm_source": s.Field(s.text_mapping(), default={}),
-    "utm_campaign": s.Field(s.text(max_length=60), default="brandhub"),
+    "utm_campaign": s.Field(s.text(max_length=60, one_line=True), default="brandhub"),
     "feed_limit": s.Field(s.integer(minimum=1), default=50),
     "feed_full_content": s.Field(s.boolean(), default=True),
     "stories_per_page": s.Field(s.integer(minimum=1), default=12),

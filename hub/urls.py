@@ -19,14 +19,16 @@ TYPED_FOLDERS = {
 RESERVED_TOPS = ("tags", "authors", "feeds", "api")
 RESERVED_SLUGS = ("index", "page")
 # The listing pages the hub generates at these addresses.
+MAX_SLUG = 80
 LISTINGS = frozenset(f"{folder}/" for folder in TYPED_FOLDERS.values())
 
 
 @lru_cache(maxsize=65536)  # a tag's link is made on every page that shows the tag
 def slugify(text: str) -> str:
-    """Lowercase ASCII words joined by dashes: 'Camión día 1' → 'camion-dia-1'."""
+    """Lowercase ASCII words joined by dashes: 'Camión día 1' → 'camion-dia-1'; at most
+    ``MAX_SLUG`` characters, since a slug names a folder or a file (a tag's feed) in the site."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:MAX_SLUG].strip("-")
 
 
 def default_slug(rel: str) -> str:

@@ -28,6 +28,7 @@ from hub.share import x_counts
 from hub.summaries import first_heading, first_paragraph, plain_paragraphs
 from hub.urls import (
     LISTINGS,
+    MAX_SLUG,
     RESERVED_SLUGS,
     RESERVED_TOPS,
     TYPED_FOLDERS,
@@ -136,7 +137,7 @@ def _authors(
                     line,
                     author_id,
                     "is not a valid id",
-                    "use lowercase letters, digits and dashes",
+                    "use lowercase letters, digits and dashes (80 at most)",
                 )
             )
             continue
@@ -167,7 +168,7 @@ def _authors(
 
 def _is_slug(text: str) -> bool:
     return (
-        bool(text)
+        0 < len(text) <= MAX_SLUG
         and all(c.isascii() and (c.isalnum() or c == "-") for c in text)
         and (text == text.lower())
     )
@@ -252,7 +253,11 @@ def _campaign_rules(
             "a welcome campaign needs steps",
             "add 'steps:' with '- day: 0' and a title for each step",
         )
-    if kind == "event" and (values["starts"] is None or values["ends"] is None):
+    if (
+        kind == "event"
+        and (values["starts"] is None or values["ends"] is None)
+        and not {"starts", "ends"} & failed  # there but wrong: reported already
+    ):
         problem(
             "starts" if values["starts"] is None else "ends",
             "an event needs starts and ends",

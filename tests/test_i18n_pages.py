@@ -29,6 +29,19 @@ PAGES = [
 PLACEHOLDER = re.compile(r"%\([a-z_]+\)s|<[^>]+>")
 
 
+# Where the words of pages come from: templates, generated pages, feeds, cards, the script.
+PAGE_SOURCES = (
+    "hub/templates/",
+    "hub/views.py",
+    "hub/feeds.py",
+    "hub/previews.py",
+    "hub/scriptwords.py",
+    "hub/steps.py",
+    "hub/plugin.py",
+    "hub/channels.py",
+)
+
+
 def _messages(language: str, other: str) -> list[str]:
     """The catalogue's sentences of ``language`` that ``other`` says differently, cut at their
     placeholders and markup into the pieces a page shows whole (two words or more)."""
@@ -39,7 +52,10 @@ def _messages(language: str, other: str) -> list[str]:
             catalog = read_po(handle, locale=code)
         found = {}
         for message in catalog:
-            if message.id:
+            # Only what pages show: an editor's messages (content errors, the CLI) are cut
+            # into pieces as common as "keep the", which English content says too.
+            shown = any(where.startswith(PAGE_SOURCES) for where, _ in message.locations)
+            if message.id and shown:
                 key = message.id if isinstance(message.id, str) else message.id[0]
                 text = message.string if isinstance(message.string, str) else message.string[0]
                 found[key] = text

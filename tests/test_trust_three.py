@@ -3,6 +3,7 @@ welcome journey's calendar cannot carry extra lines."""
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -82,3 +83,93 @@ def test_nothing_planted_in_the_cache_reaches_the_site(
     # and the cache holds good copies again: a third build is the same
     hub.build("--now", NOW)
     assert different_files(first, hub.site) == []
+
+
+def _check(hub: Hub) -> str:
+    result = hub.run("check", "--now", NOW)
+    assert result.exit_code == 1, result.output
+    assert "Traceback" not in result.output and "internal error" not in result.output
+    return result.output
+
+
+def test_a_named_pipe_in_the_content_folder_is_refused_not_waited_for(
+    site: Callable[[str], Hub],
+) -> None:
+    hub = site("basic")
+    os.mkfifo(hub.content / "stories/x.md")
+    os.mkfifo(hub.content / "stories/images/y.png")
+    output = _check(hub)  # a read of the pipe would wait for ever: the test would hang
+    assert "content/stories/x.md: is not a file but a named pipe" in output
+    assert "content/stories/images/y.png: is not a file but a named pipe" in output
+
+
+def test_links_that_lead_nowhere_are_refused(site: Callable[[str], Hub]) -> None:
+    hub = site("basic")
+    (hub.content / "stories/loop.md").symlink_to("loop.md")
+    (hub.content / "stories/gone.md").symlink_to("nowhere.md")
+    (hub.content / "guidelines/circle").symlink_to("circle")
+    output = _check(hub)
+    for name in ("stories/loop.md", "stories/gone.md", "guidelines/circle"):
+        assert f"content/{name}: is a link that leads nowhere" in output
+
+
+def test_an_unreadable_file_is_named(
+    site: Callable[[str], Hub], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    hub = site("basic")
+    real = Path.read_bytes
+
+    def read_bytes(self: Path) -> bytes:  # as without read permission (root reads anything)
+        if self.name == "win-1.md":
+            raise PermissionError(13, "Permission denied")
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    assert "content/stories/win-1.md: could not be read: Permission denied" in _check(hub)
+
+
+@pytest.mark.parametrize(
+    ("front", "expected"),
+    [
+        ("updated: 2206-01-01", "updated: '2206-01-01' is not between the years 1970 and 2099"),
+        ("date: 0001-01-01", "date: '0001-01-01' is not between the years 1970 and 2099"),
+        ('title: "One\\nATTENDEE:mailto:x@evil.example"', "title: is on more than one line"),
+        ("tags: [" + "a" * 300 + "]", "tags: item 1: is 300 characters long, more than 60"),
+        ("tags: [" + ", ".join(f"t{n}" for n in range(1000)) + "]", "tags: has 1000 items"),
+        ("slug: " + "a" * 300, "slug: '" + "a" * 300 + "' is not allowed"),
+    ],
+)
+def test_values_no_output_can_carry_are_refused_with_file_line_and_field(
+    site: Callable[[str], Hub], front: str, expected: str
+) -> None:
+    hub = site("basic")
+    story = hub.content / "stories/win-1.md"
+    text = story.read_text(encoding="utf-8")
+    key = front.split(":", 1)[0]
+    lines = [line for line in text.splitlines() if not line.startswith(f"{key}:")]
+    lines.insert(1, front)
+    story.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert f"content/stories/win-1.md:2: {expected}" in _check(hub)
+
+
+def test_an_event_ending_in_the_year_9999_is_refused_once(site: Callable[[str], Hub]) -> None:
+    hub = site("basic")
+    hub.write(
+        "campaigns/launch.md",
+        "---\ntitle: Launch\ndate: 2026-01-01\nkind: event\n"
+        "starts: 2026-02-01\nends: 9999-12-31\n---\nBody.\n",
+    )
+    output = _check(hub)
+    assert "content/campaigns/launch.md:6: ends: '9999-12-31' is not between the years" in output
+    assert "1 problem found" in output  # not also "an event needs starts and ends"
+
+
+def test_a_person_id_too_long_for_a_folder_name_is_refused(site: Callable[[str], Hub]) -> None:
+    hub = site("basic")
+    authors = hub.content / "authors.yml"
+    authors.write_text(
+        authors.read_text(encoding="utf-8") + "a" * 300 + ":\n  name: Long\n", encoding="utf-8"
+    )
+    assert "is not a valid id (use lowercase letters, digits and dashes (80 at most))" in _check(
+        hub
+    )

@@ -23,7 +23,8 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 
 from hub import __version__
-from hub.atomic import write_atomically
+from hub.atomic import Stopped, write_atomically
+from hub.i18n import _
 from hub.model import Kind
 from hub.problems import ContentError
 from hub.project import NOW_VARIABLE, SITE_URL_VARIABLE, Project, load_project, parse_now
@@ -76,6 +77,11 @@ def _friendly_errors() -> Iterator[None]:
         yield
     except ContentError as exc:
         _report(exc)
+    except Stopped as exc:
+        click.echo(
+            _("Stopped by %(signal)s: the previous site is kept.", signal=exc.name), err=True
+        )
+        sys.exit(128 + exc.signum)
     except (
         mkdocs_errors.ConfigurationError,
         mkdocs_errors.PluginError,

@@ -853,6 +853,10 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
             prune(self._cache("cards"), self.cards_used)  # an old title's, an old drawing's
 
     def on_build_error(self, *, error: Exception) -> None:
+        self._abandon()
+
+    def _abandon(self) -> None:
+        """Stop what a build that will not finish started: the worker, the search index."""
         self._stop_worker()
         self._drop_scratch()
         if isinstance(self.index, ShardedIndex):
@@ -863,6 +867,10 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
             self.search_pages = None
 
     def on_shutdown(self) -> None:
+        # A build stopped by a signal (hub.atomic.Stopped, Ctrl-C) ends past MkDocs' error
+        # handling, with no on_build_error: what it started is stopped here. After a build
+        # that finished, nothing is left to stop.
+        self._abandon()
         self.indexer.stop()
         self._drop_scratch()
 

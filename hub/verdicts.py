@@ -19,9 +19,11 @@ means a full check; an item JSON cannot carry exactly (an odd front-matter value
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
+import shutil
 import sys
 import tempfile
 from collections.abc import Iterator, Mapping, Set
@@ -38,6 +40,9 @@ from hub.records import from_json, to_json
 from hub.settings import Settings
 
 FILE = "verdicts.json"
+# What earlier versions kept in the cache folder, removed on sight: a pickle of verdicts (which
+# ran code when read) and Jinja's compiled templates (which it imported).
+OBSOLETE = ("check/verdicts.pickle", "templates")
 # Libraries whose behaviour decides an item or a verdict: YAML's reading of front matter,
 # Markdown's of summaries, X's and Bluesky's counts of a post's length.
 LIBRARIES = ("PyYAML", "Markdown", "twitter-text-parser", "regex", "babel")
@@ -84,6 +89,10 @@ class Verdicts:
 
     def __init__(self, folder: Path, settings: Settings, site_url: str) -> None:
         self.file = folder / FILE
+        for name in OBSOLETE:
+            old = folder.parent / name
+            with contextlib.suppress(OSError):
+                shutil.rmtree(old) if old.is_dir() and not old.is_symlink() else old.unlink()
         # Everything a verdict depends on besides the file and the answers.
         context = f"{code_digest(*LIBRARIES)}|{shown_settings(settings)!r}|{site_url}"
         self.context = hashlib.sha256(context.encode()).hexdigest()

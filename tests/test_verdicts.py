@@ -201,6 +201,8 @@ def test_a_planted_pickle_in_the_cache_runs_nothing(
     assert not ran.exists()
     if name == "verdicts.json":  # nothing usable was read there: a full check
         assert "stories/win-1.md" in checked
+    else:  # what an earlier version kept there is removed, not left to be read by one
+        assert not (hub.root / VERDICTS).with_name(name).exists()
 
 
 def test_a_planted_verdict_of_the_wrong_shape_means_a_full_check(

@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import os
+import re
 import stat
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from xml.etree import ElementTree
+
+from defusedxml import DefusedXmlException, DTDForbidden
+from defusedxml.ElementTree import fromstring as defused_fromstring
 
 from hub.frontmatter import Document, YamlProblem, digest_of, parse_yaml, read_document
 from hub.i18n import _
@@ -15,6 +21,53 @@ from hub.parallel import split_map
 from hub.problems import Problem
 
 AUTHORS_FILE = "authors.yml"
+
+# Which files may enter the site: one rule, for every file of the content folder.
+# A name's characters: letters and digits of any script, and . _ - space ( ) + , between them;
+# nothing that pages, links or the editor's own tools would read as markup or syntax
+# (" ' < > & ` # % ? \\ and line breaks among them).
+NAME_PUNCTUATION = frozenset(" ._-()+,")
+
+
+def safe_name(name: str) -> bool:
+    """Whether a file or folder name keeps to the characters above: letters, marks (the
+    accent of a decomposed é) and digits of any script, and NAME_PUNCTUATION between them."""
+    if not name or not _word(name[0]) or not (_word(name[-1]) or name[-1] == ")"):
+        return False
+    return all(_word(c) or c in NAME_PUNCTUATION for c in name)
+
+
+def _word(character: str) -> bool:
+    return character == "_" or unicodedata.category(character)[0] in "LMN"
+
+
+# What a file other than Markdown may be: things a reader opens, downloads or sees. Not pages
+# of another kind (HTML, XHTML, XML, which run script on the hub's own address), scripts or
+# style sheets (the theme's own), nor other Markdown extensions (MkDocs renders .markdown, .mkd
+# … without any of the hub's rules).
+ASSET_TYPES = frozenset(
+    (
+        *("png", "jpg", "jpeg", "gif", "webp", "avif", "svg", "ico"),
+        *("pdf", "txt", "csv", "json", "yml", "yaml", "ics", "vtt", "zip"),
+        *("docx", "xlsx", "pptx", "odt", "ods", "odp", "key", "pages", "numbers"),
+        *("mp4", "webm", "mov", "mp3", "m4a", "ogg", "oga", "wav"),
+        *("woff", "woff2", "ttf", "otf"),
+    )
+)
+ASSET_NAMES = frozenset({"CNAME"})  # GitHub Pages' custom domain
+MARKDOWN_TYPES = (".markdown", ".mdown", ".mkdn", ".mkd", ".mdwn", ".mdtxt", ".mdtext", ".md")
+# Where the theme and the hub write their own files: content there would replace the script,
+# the styles or the outputs every page relies on.
+RESERVED_FOLDERS = (
+    *("assets/javascripts", "assets/stylesheets", "assets/brandhub", "assets/cards"),
+    *("assets/brand", "pagefind", "feeds", "api", "search", "tags", "authors"),
+)
+RESERVED_FILES = frozenset(
+    {"sitemap.xml", "sitemap.xml.gz", "404.html", "assets/images/favicon.png"}
+)
+# In an SVG: what runs script or shows another page, when a reader opens the drawing itself.
+SVG_ACTIVE = frozenset({"script", "foreignobject", "iframe", "embed", "object", "handler"})
+SAFE_SVG_LINK = re.compile(r"(?:#|data:image/(?:png|jpeg|gif|webp);|(?![a-z][a-z0-9+.-]*:))", re.I)
 
 
 @dataclass
@@ -62,7 +115,10 @@ def scan(
         # Hidden files and folders are not content, as in MkDocs (.git, .DS_Store, …).
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for name in list(dirnames):
-            if (here / name).is_symlink():
+            if not safe_name(name):
+                dirnames.remove(name)
+                result.problems.append(_unsafe_name(display_path(here / name), name))
+            elif (here / name).is_symlink():
                 dirnames.remove(name)
                 if _check_link(here / name, real_root, result):
                     result.problems.append(
@@ -86,6 +142,26 @@ def scan(
             if not _is_file(path, result):
                 continue
             rel = name if inside == "." else f"{inside}/{name}"
+            refused = _refusal(rel, name)
+            if refused is not None:
+                message, hint = refused
+                result.problems.append(Problem(display_path(path), None, None, message, hint))
+                continue
+            if name.lower().endswith(".svg") and (active := _svg_script(path)) is not None:
+                result.problems.append(
+                    Problem(
+                        display_path(path),
+                        None,
+                        None,
+                        _(
+                            "the drawing holds %(what)s, which would run on the hub's own "
+                            "address when opened",
+                            what=active,
+                        ),
+                        _("export it again without scripts or links, or save it as a PNG"),
+                    )
+                )
+                continue
             if name.endswith(".md"):
                 markdown.append((path, rel, name if shown_here == "." else f"{shown_here}/{name}"))
             elif rel == AUTHORS_FILE:
@@ -153,6 +229,80 @@ def _check_link(path: Path, real_root: Path, result: Scan) -> bool:
         )
     )
     return False
+
+
+def _unsafe_name(shown: str, name: str) -> Problem:
+    bad = sorted({c for c in name if not _word(c) and c not in NAME_PUNCTUATION})
+    return Problem(
+        shown,
+        None,
+        None,
+        _(
+            "its name has characters that pages and links cannot carry safely: %(found)s",
+            found=" ".join(repr(c) for c in bad) or repr(name[:1] or name[-1:]),
+        ),
+        _(
+            "rename it with letters, digits, dashes, dots and spaces, starting and ending "
+            "with a letter or a digit"
+        ),
+    )
+
+
+def _refusal(rel: str, name: str) -> tuple[str, str] | None:
+    """Why the file at ``rel`` may not enter the site (what and a hint), or None."""
+    if not safe_name(name):
+        problem = _unsafe_name("", name)
+        return problem.message, problem.hint or ""
+    lowered = name.lower()
+    if lowered.endswith(MARKDOWN_TYPES) and not name.endswith(".md"):
+        return (
+            _("is Markdown with an ending other than .md, which the hub's rules do not read"),
+            _("rename it to end in .md"),
+        )
+    if name.endswith(".md"):
+        return None
+    if rel in RESERVED_FILES or any(rel.startswith(f"{folder}/") for folder in RESERVED_FOLDERS):
+        return (
+            _("is where the theme or the hub writes a file of its own"),
+            _("move it to another folder, such as assets/images/"),
+        )
+    if name in ASSET_NAMES or rel == AUTHORS_FILE:
+        return None
+    kind = lowered.rpartition(".")[2] if "." in lowered else ""
+    ending = "." + kind if kind else "?"
+    if kind not in ASSET_TYPES:
+        return (
+            _("files of this type (%(type)s) are not published", type=ending),
+            _(
+                "publish images, documents, media or fonts (%(types)s); a page is a .md file",
+                types=", ".join(sorted(ASSET_TYPES)),
+            ),
+        )
+    return None
+
+
+def _svg_script(path: Path) -> str | None:
+    """What in the SVG at ``path`` runs script or leads away (a script, an ``on…`` handler, a
+    ``javascript:`` link, an embedded page, a DTD), named for the editor; None if nothing."""
+    try:
+        root = defused_fromstring(path.read_bytes(), forbid_dtd=True)
+    except DTDForbidden:
+        return "<!DOCTYPE>"
+    except (DefusedXmlException, ElementTree.ParseError, OSError, ValueError):
+        return _("text that is not a valid drawing")
+    for element in root.iter():
+        tag = str(element.tag).rpartition("}")[2]
+        if tag.lower() in SVG_ACTIVE:
+            return f"<{tag}>"
+        for key, value in element.attrib.items():
+            attribute = key.rpartition("}")[2].lower()
+            if attribute.startswith("on"):
+                return f"{attribute}=…"
+            if attribute in ("href", "src", "values", "to", "from") and not SAFE_SVG_LINK.match(
+                "".join(value.split())
+            ):
+                return f"{attribute}={value[:40]!r}"
+    return None
 
 
 def _is_file(path: Path, result: Scan) -> bool:

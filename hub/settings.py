@@ -150,6 +150,8 @@ def _font_file(
         return str(path)
     if problem == "missing":
         message = _("%(file)s not found", file=written)
+    elif problem == "damaged":
+        message = _("%(file)s is damaged: some of its letters cannot be drawn", file=written)
     else:
         message = _("%(file)s is not a font", file=written)
     hint = _(

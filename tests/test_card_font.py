@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import io
+import random
 import shutil
 import string
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -85,6 +87,13 @@ def test_a_card_draws_each_letter_not_the_missing_glyph_box(word: str) -> None:
     assert pixels(draw_card(card("x", kicker))) != pixels(draw_card(card("x", boxed(kicker))))
 
 
+def test_a_kicker_or_footer_is_drawn_on_one_line_whatever_its_line_breaks() -> None:
+    # A paragraph separator (YAML's "\u2029") made Pillow's layout fail: no card, no build.
+    assert draw_card(card("x", "Small win · A\u2029B")) == draw_card(card("x", "Small win · A B"))
+    footer = replace(card("x"), footer="Test\x85Org · hub.testorg.com")
+    assert draw_card(footer) == draw_card(card("x"))
+
+
 def test_a_built_hubs_card_shows_a_spanish_title_in_the_shipped_font(
     site: Callable[[str], Hub],
 ) -> None:
@@ -135,6 +144,14 @@ def test_a_cards_address_follows_the_fonts_bytes_not_where_they_are(tmp_path: Pa
     assert card("x", title_font=str(here)).digest() != card("x").digest()  # not the bold
 
 
+def damaged() -> bytes:
+    """Noto Sans with 20 KB of noise where its outlines are: the file still opens."""
+    font = bytearray(NOTO.read_bytes())
+    noise = random.Random(1)
+    font[71445:91445] = bytes(noise.randrange(256) for _ in range(20000))
+    return bytes(font)
+
+
 @pytest.mark.parametrize(
     "key, content, expected",
     [
@@ -144,7 +161,18 @@ def test_a_cards_address_follows_the_fonts_bytes_not_where_they_are(tmp_path: Pa
             b"not a font",
             "brandhub.card_title_font: brand/Brand.ttf is not a font",
         ),
+        (
+            "card_font",
+            NOTO.read_bytes()[:4000],
+            "brandhub.card_font: brand/Brand.ttf is not a font",
+        ),
+        (
+            "card_font",
+            damaged(),
+            "brandhub.card_font: brand/Brand.ttf is damaged: some of its letters cannot be drawn",
+        ),
     ],
+    ids=["missing", "text", "cut-short", "damaged"],
 )
 def test_a_card_font_that_is_missing_or_not_a_font_is_a_clear_problem(
     site: Callable[[str], Hub], key: str, content: bytes | None, expected: str

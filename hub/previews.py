@@ -18,7 +18,7 @@ from hub.i18n import N_, _
 from hub.model import Hub, Item, Kind
 from hub.problems import Problem
 from hub.settings import Settings
-from hub.socialcards import BOLD, HEIGHT, REGULAR, WIDTH, CardText, undrawable
+from hub.socialcards import BOLD, HEIGHT, REGULAR, WIDTH, CardText, characters, undrawable
 
 CARDS = "assets/cards"
 RASTER = (".png", ".jpg", ".jpeg", ".gif", ".webp")
@@ -138,9 +138,10 @@ def card_notices(
     draw with boxes: letters its font has no glyph for. ``organisation``: the setting that
     names it (``brandhub.organisation`` or ``site_name``)."""
     notices: list[Problem] = []
+    have = {font: characters(font) for font in (settings.card_font, settings.card_title_font)}
 
     def check(text: str, font: str, setting: str, file: str, line: int | None, field: str) -> None:
-        missing = undrawable(text, font)
+        missing = undrawable(text, have[font])
         if missing:
             message = _(
                 "the card font %(font)s cannot draw %(characters)s "

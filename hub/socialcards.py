@@ -75,7 +75,10 @@ def font_problem(path: Path) -> str | None:
     """Why cards cannot be drawn with the font file at ``path``: "missing", "not a font" or
     "damaged" (a letter's outline is broken); None: they can. Every letter it has is drawn
     once, small (0.1 s for Noto Sans), so that no card fails half-way through a build."""
-    if not path.is_file():
+    try:
+        if not path.is_file():
+            return "missing"
+    except OSError:  # a name too long for the file system, say
         return "missing"
     try:
         font = ImageFont.truetype(str(path), 8)
@@ -90,10 +93,14 @@ def font_problem(path: Path) -> str | None:
     return None
 
 
-def undrawable(text: str, font: str) -> list[str]:
-    """The characters of ``text`` that ``font`` has no glyph for (a card shows them as boxes),
-    each once, in the order they come; spaces and invisible format characters aside."""
-    have = _characters(_stamp(font))
+def characters(font: str) -> frozenset[int]:
+    """The code points the font file has a glyph for (its cmap)."""
+    return _characters(_stamp(font))
+
+
+def undrawable(text: str, have: frozenset[int]) -> list[str]:
+    """The characters of ``text`` not in ``have`` (a font's :func:`characters`: a card shows
+    them as boxes), each once, in the order they come; spaces and invisible ones aside."""
     missing: list[str] = []
     for char in text:
         if ord(char) in have or char in missing or char.isspace():

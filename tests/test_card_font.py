@@ -187,3 +187,12 @@ def test_a_card_font_that_is_missing_or_not_a_font_is_a_clear_problem(
     assert f"mkdocs.yml: {expected}" in result.stderr
     assert "relative to the folder of mkdocs.yml" in result.stderr  # the hint
     assert "Traceback" not in result.output
+
+
+def test_a_card_font_path_too_long_for_the_disk_is_not_found(site: Callable[[str], Hub]) -> None:
+    hub = site("basic")
+    name = "a" * 300 + ".ttf"  # longer than a file name may be: the system refuses to look
+    with_settings(hub, f"      card_font: {name}\n")
+    result = hub.run("check")
+    assert result.exit_code == 1
+    assert f"mkdocs.yml: brandhub.card_font: {name} not found" in result.stderr

@@ -15,9 +15,10 @@ from PIL import Image, UnidentifiedImageError
 
 from hub import i18n
 from hub.i18n import N_, _
-from hub.model import Item, Kind
+from hub.model import Hub, Item, Kind
+from hub.problems import Problem
 from hub.settings import Settings
-from hub.socialcards import HEIGHT, WIDTH, CardText
+from hub.socialcards import BOLD, HEIGHT, REGULAR, WIDTH, CardText, characters, undrawable
 
 CARDS = "assets/cards"
 RASTER = (".png", ".jpg", ".jpeg", ".gif", ".webp")
@@ -61,6 +62,8 @@ def _card(title: str, kicker: str, settings: Settings, site_url: str) -> tuple[C
         background=settings.card_background,
         foreground=settings.card_text,
         accent=settings.card_accent,
+        font=settings.card_font,
+        title_font=settings.card_title_font,
     )
     return card, f"{CARDS}/{card.digest()}.png"
 
@@ -126,3 +129,44 @@ def preview(
         card_path=path,
         **common,
     )
+
+
+def card_notices(
+    hub: Hub, settings: Settings, *, config_file: str, root: Path | None, organisation: str
+) -> list[Problem]:
+    """A warning for each page title, team and for the organisation that a social card would
+    draw with boxes: letters its font has no glyph for. ``organisation``: the setting that
+    names it (``brandhub.organisation`` or ``site_name``)."""
+    notices: list[Problem] = []
+    have = {font: characters(font) for font in (settings.card_font, settings.card_title_font)}
+
+    def check(text: str, font: str, setting: str, file: str, line: int | None, field: str) -> None:
+        missing = undrawable(text, have[font])
+        if missing:
+            message = _(
+                "the card font %(font)s cannot draw %(characters)s "
+                "(a social card shows them as boxes)",
+                font=Path(font).name if font in (REGULAR, BOLD) else _shown(font, root),
+                characters=", ".join(missing),
+            )
+            hint = _("set brandhub.%(setting)s to a font file that has them", setting=setting)
+            notices.append(Problem(file, line, field, message, hint))
+
+    check(settings.organisation, settings.card_font, "card_font", config_file, None, organisation)
+    for item in hub.items:
+        if item.image and item.image.lower().endswith(RASTER):
+            continue  # its own picture is shown, no card is drawn
+        line = item.lines.get("title")
+        check(item.title, settings.card_title_font, "card_title_font", item.path, line, "title")
+        if item.kind is Kind.STORY and item.team:
+            line = item.lines.get("team")
+            check(item.team.upper(), settings.card_font, "card_font", item.path, line, "team")
+    return notices
+
+
+def _shown(path: str, root: Path | None) -> str:
+    """A font file as the editor wrote it: relative to the folder of mkdocs.yml."""
+    try:
+        return Path(path).relative_to(root or Path.cwd()).as_posix()
+    except ValueError:
+        return path

@@ -18,6 +18,7 @@ from hub import schema as s
 from hub.exposure import hidden_pages, link_problems
 from hub.load import scan
 from hub.model import Hub, Item
+from hub.previews import card_notices
 from hub.problems import ContentError, Problem
 from hub.settings import Settings, load_settings
 from hub.validate import build_hub
@@ -65,7 +66,7 @@ def load_project(
     keeps the check's verdicts there (hub.verdicts); a preview keeps its own, in memory.
     ``language``: theme.language, which every message from here on is written in."""
     settings, problems = load_settings(
-        options, site_name=site_name, file=config_file, language=language
+        options, site_name=site_name, file=config_file, language=language, root=root
     )
     if not site_url:
         problems.append(
@@ -118,6 +119,9 @@ def load_project(
         problems.extend(broken)
     if problems:
         raise ContentError(problems)
+    # Letters a social card would draw as boxes: a warning, the card is drawn all the same.
+    named = "brandhub.organisation" if "organisation" in options else "site_name"
+    notices += card_notices(hub, settings, config_file=config_file, root=root, organisation=named)
     return Project(
         settings=settings,
         hub=hub,

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from hub import i18n
 from hub import schema as s
+from hub.i18n import _
 from hub.kinds import CHANNELS
 from hub.problems import Problem
+from hub.socialcards import BOLD, REGULAR, font_problem
 
 DEFAULT_CHANNELS = ("linkedin", "x", "bluesky", "whatsapp", "email")
 UTC = ZoneInfo("UTC")
@@ -64,6 +67,9 @@ SCHEMA: s.Schema = {
     "card_background": s.Field(s.pattern(COLOUR, COLOUR_HINT), default="#1F2937"),
     "card_text": s.Field(s.pattern(COLOUR, COLOUR_HINT), default="#FFFFFF"),
     "card_accent": s.Field(s.pattern(COLOUR, COLOUR_HINT), default="#F59E0B"),
+    # Font files, relative to mkdocs.yml; checked in load_settings, which knows that folder.
+    "card_font": s.Field(s.text()),
+    "card_title_font": s.Field(s.text()),
     "cache_dir": s.Field(s.text(), default=".cache/brandhub"),
     "html_sanitize": s.Field(s.boolean(), default=True),
     "embed_hosts": s.Field(
@@ -93,6 +99,8 @@ class Settings:
     card_background: str = "#1F2937"
     card_text: str = "#FFFFFF"
     card_accent: str = "#F59E0B"
+    card_font: str = REGULAR  # absolute paths: Noto Sans, shipped in hub/fonts, or the hub's
+    card_title_font: str = BOLD  # the card_font when a hub gives one but no title font
     cache_dir: str = ".cache/brandhub"  # relative to mkdocs.yml: cards, search, check, feeds …
     html_sanitize: bool = True  # off only where everyone who merges is trusted
     embed_hosts: tuple[str, ...] = (
@@ -113,13 +121,42 @@ def load_settings(
     site_name: str,
     file: str = "mkdocs.yml",
     language: str | None = None,
+    root: Path | None = None,
 ) -> tuple[Settings, list[Problem]]:
     """Check the plugin's options; ``site_name`` is the organisation unless one is given;
-    ``language``: theme.language. From here on, messages are written in the hub's language."""
+    ``language``: theme.language; ``root``: the folder of mkdocs.yml (default: the working
+    one). From here on, messages are written in the hub's language."""
     locale = raw.get("locale") if isinstance(raw.get("locale"), str) else None
     i18n.activate(i18n.language(language, locale))
     values, problems = s.validate(raw, SCHEMA, s.Context(file=file), prefix="brandhub.")
+    for key in ("card_font", "card_title_font"):
+        if values.get(key) is not None:
+            values[key] = _font_file(values[key], root or Path.cwd(), file, key, problems)
+    if values.get("card_title_font") is None and values.get("card_font") is not None:
+        values["card_title_font"] = values["card_font"]  # one brand font for all of a card
     values = {key: value for key, value in values.items() if value is not None}
     values.setdefault("organisation", site_name)
     values["language"] = language or i18n.SOURCE_LANGUAGE
     return Settings(**values), problems
+
+
+def _font_file(
+    written: str, root: Path, file: str, key: str, problems: list[Problem]
+) -> str | None:
+    """The font file's absolute path, or None after adding the problem with it."""
+    path = (root / written).resolve()
+    problem = font_problem(path)
+    if problem is None:
+        return str(path)
+    if problem == "missing":
+        message = _("%(file)s not found", file=written)
+    elif problem == "damaged":
+        message = _("%(file)s is damaged: some of its letters cannot be drawn", file=written)
+    else:
+        message = _("%(file)s is not a font", file=written)
+    hint = _(
+        "give a TrueType (.ttf) or OpenType (.otf) font file, relative to the folder of "
+        "mkdocs.yml, or remove the key to draw cards in Noto Sans"
+    )
+    problems.append(Problem(file, None, f"brandhub.{key}", message, hint))
+    return None

@@ -82,6 +82,7 @@ HOSTILE_TITLES = [
     "a | b",
     "`code` and ``more``",
     "www.evil.example and press@evil.example",
+    "Line one\n## forged",
 ]
 
 
@@ -93,7 +94,7 @@ def test_the_summary_shows_hostile_content_as_text(site: Callable[[str], Hub]) -
     git(hub, "add", ".")
     git(hub, "commit", "-q", "-m", "base")
     for number, title in enumerate(HOSTILE_TITLES):
-        quoted = title.replace("\\", "\\\\").replace('"', '\\"')
+        quoted = title.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
         hub.write(
             f"stories/hostile-{number}.md",
             f"""---
@@ -108,7 +109,9 @@ share:
 Body.
 """,
         )
-    result = hub.run("diff", "--base", "main", "--now", "2026-11-23T12:00+01:00")
+    result = hub.run(
+        "diff", "--base", "main", "--now", "2026-11-23T12:00+01:00", env={"GITHUB_ACTIONS": "true"}
+    )
     assert result.exit_code == 0, result.output
     found = Elements(render(result.stdout))
     # Brandhub's own headings and tables only: one h2, the h3s of its sections, and per share
@@ -124,5 +127,8 @@ Body.
     }
     text = found.plain
     for title in HOSTILE_TITLES:
-        assert f"story {title} (content/stories/hostile-" in text
-        assert f"{title}## forged| a | b || - | - || c | d |" in "".join(text.split("\n"))
+        one_line = title.replace("\n", " ")
+        assert f"story {one_line} (content/stories/hostile-" in text
+        assert f"{title}\n## forged\n| a | b |\n| - | - |\n| c | d |".replace("\n", "") in (
+            text.replace("\n", "")
+        )

@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import re
 
-# What Markdown (CommonMark) and a shell's output reader take for the end of a line, and the
-# other Unicode line separators, which some renderers break on too.
+# What Markdown (CommonMark) takes for the end of a line (\r\n, \r, \n), and the other
+# line separators of Unicode, which some renderers break on too.
 _LINE_BREAK = re.compile(r"\r\n|[\r\n\v\f\x85\u2028\u2029]")
 
 # The ASCII punctuation that starts markup inside a line on GitHub: code, emphasis, links and

@@ -2,6 +2,10 @@
 
 Every command takes ``-f CONFIG`` and ``--content DIR``. Problems go to stderr, one line each,
 and the command exits 1; no traceback reaches an editor (set BRANDHUB_DEBUG=1 to see one).
+
+In GitHub Actions (GITHUB_ACTIONS=true) problems are annotations, workflow commands with their
+file and text escaped, and everything else printed, log messages included, goes through
+hub.escape.no_commands: a file name or title with a line break in it cannot start a command.
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ from mkdocs.config.defaults import MkDocsConfig
 
 from hub import __version__
 from hub.atomic import Stopped, write_atomically
+from hub.escape import no_commands
 from hub.i18n import _
 from hub.model import Kind
 from hub.problems import ContentError
@@ -35,10 +40,21 @@ from hub.scaffold import KINDS, new_file
 log = logging.getLogger("brandhub")
 
 
+def _in_actions() -> bool:
+    return os.environ.get("GITHUB_ACTIONS") == "true"
+
+
+def _echo(message: str, *, err: bool = False, nl: bool = True, command: bool = False) -> None:
+    """Print ``message``; in GitHub Actions, only a ``command`` of Brandhub's own (an
+    annotation it escaped) may be a workflow command."""
+    click.echo(message if command or not _in_actions() else no_commands(message), err=err, nl=nl)
+
+
 class _Formatter(logging.Formatter):
     def format(self, record: logging.LogRecord) -> str:
         level = "" if record.levelno < logging.WARNING else f"{record.levelname.lower()}: "
-        return level + record.getMessage()
+        text = level + record.getMessage()
+        return no_commands(text) if _in_actions() else text
 
 
 def _setup_logging(verbose: bool) -> None:
@@ -55,14 +71,16 @@ def _setup_logging(verbose: bool) -> None:
 
 
 def _fail(message: str) -> NoReturn:
-    click.echo(message, err=True)
+    _echo(message, err=True)
     sys.exit(1)
 
 
 def _report(problems: ContentError) -> NoReturn:
-    annotate = os.environ.get("GITHUB_ACTIONS") == "true"
     for problem in problems.problems:
-        click.echo(problem.github_annotation() if annotate else str(problem), err=True)
+        if _in_actions():
+            _echo(problem.github_annotation(), err=True, command=True)
+        else:
+            _echo(str(problem), err=True)
     count = len(problems.problems)
     found = f"{count} {'problem' if count == 1 else 'problems'} found"
     building = click.get_current_context().info_name == "build"
@@ -126,9 +144,11 @@ def _project(config: MkDocsConfig, now: str | None, *, preview: bool = False) ->
         root=Path(config.config_file_path or "mkdocs.yml").resolve().parent,
         language=config.theme.get("language"),
     )
-    annotate = os.environ.get("GITHUB_ACTIONS") == "true"
     for notice in project.notices:
-        click.echo(notice.github_annotation("warning") if annotate else str(notice), err=True)
+        if _in_actions():
+            _echo(notice.github_annotation("warning"), err=True, command=True)
+        else:
+            _echo(str(notice), err=True)
     return project
 
 
@@ -189,7 +209,7 @@ def check(config_file: str, content: str | None, now: str | None) -> None:
     """Check settings and content; write nothing."""
     with _friendly_errors():
         project = _project(_config(config_file, content), now)
-        click.echo(f"OK: {_summary(project)}")
+        _echo(f"OK: {_summary(project)}")
 
 
 @cli.command()
@@ -206,7 +226,7 @@ def build(config_file: str, content: str | None, now: str | None, site_dir: str 
     with _friendly_errors():
         config = _config(config_file, content, strict=True)
         project = _project(config, now)
-        click.echo(f"Checked: {_summary(project)}", err=True)
+        _echo(f"Checked: {_summary(project)}", err=True)
         target = Path(site_dir or config.site_dir)
         started = time.monotonic()
 
@@ -221,7 +241,7 @@ def build(config_file: str, content: str | None, now: str | None, site_dir: str 
             write_atomically(target, run)
         finally:
             config.plugins.on_shutdown()
-        click.echo(f"Built the hub into {target} in {time.monotonic() - started:.1f} s", err=True)
+        _echo(f"Built the hub into {target} in {time.monotonic() - started:.1f} s", err=True)
 
 
 @cli.command()
@@ -292,7 +312,7 @@ def new(config_file: str, content: str | None, kind: str, title: str, campaign_k
             _fail(f"error: {os.path.relpath(path)} already exists (choose another title)")
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
-        click.echo(
+        _echo(
             f"Wrote {os.path.relpath(path)}: fill it in, remove 'draft: true', "
             "then preview with `brandhub serve`."
         )
@@ -314,13 +334,13 @@ def schedule(config_file: str, content: str | None, now: str | None, only_next: 
         upcoming = changes(project.hub.items, project.now)
         if only_next:
             if upcoming:
-                click.echo(upcoming[0].moment.isoformat())
+                _echo(upcoming[0].moment.isoformat())
             return
         if not upcoming:
-            click.echo("Nothing is scheduled: no future publication or expiry.")
+            _echo("Nothing is scheduled: no future publication or expiry.")
             return
         for change in upcoming:
-            click.echo(f"{change.moment.isoformat()}  {change.what:<9}  {change.path}")
+            _echo(f"{change.moment.isoformat()}  {change.what:<9}  {change.path}")
 
 
 @cli.command()
@@ -348,7 +368,7 @@ def diff(config_file: str, content: str | None, now: str | None, base: str, days
                 _fail(f"error: cannot read {base} from git: {exc}")
             before, problems = load_base(old, project.settings, project.site_url)
         comparison = compare(before, project.hub, base_problems=problems)
-        click.echo(
+        _echo(
             summary(comparison, project.hub, project.settings, project.site_url, project.now, days),
             nl=False,
         )
@@ -389,7 +409,7 @@ def import_feed(
             entries = parse(fetch(source), source)
         except ImportError_ as exc:
             _fail(f"error: {exc}; nothing was written.")
-        click.echo(f"Read {len(entries)} entries from {source}", err=True)
+        _echo(f"Read {len(entries)} entries from {source}", err=True)
         report = {"created": 0, "already": 0, "older": 0}
         stories = Path(config.docs_dir) / "stories"
         for outcome, entry, path in write_drafts(
@@ -402,8 +422,8 @@ def import_feed(
         ):
             report[outcome] += 1
             if path is not None:
-                click.echo(f"  created {os.path.relpath(path)}  ({entry.title})", err=True)
-        click.echo(
+                _echo(f"  created {os.path.relpath(path)}  ({entry.title})", err=True)
+        _echo(
             f"{report['created']} created, {report['already']} already imported, "
             f"{report['older']} skipped (older than --since). New stories are drafts: "
             "review them in a pull request."
@@ -417,7 +437,7 @@ def main() -> None:
     except SystemExit as exc:  # how click ends every command
         status = exc.code
     if status is not None and not isinstance(status, int):
-        print(status, file=sys.stderr)
+        print(no_commands(str(status)) if _in_actions() else status, file=sys.stderr)
         status = 1
     # Skip the interpreter's teardown: it frees a big build's objects one by one (1.5 s at
     # 10,000 stories) just before the process ends. Everything is written and closed by now;

@@ -4,6 +4,10 @@ The content folder as it was at REF is taken out of git, both versions are loade
 same rules, and items are matched by their ``id`` (or, without one, their file). The summary
 lists what is added, changed and removed, the share texts of new and changed items with their
 length per network, and what publishes or expires in the coming days.
+
+Everything in it that comes from the content (titles, texts, file names, field and network
+names) goes through hub.escape: a pull request's text shows as text, and cannot add headings,
+tables, links, images or HTML of its own to the summary reviewers read.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from dataclasses import dataclass, fields
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from hub.escape import markdown, markdown_code, markdown_quote
 from hub.load import scan
 from hub.model import Hub, Item
 from hub.problems import ContentError
@@ -113,7 +118,8 @@ def _status(item: Item, now: datetime) -> str:
 
 
 def _line(item: Item, now: datetime) -> str:
-    return f"- **{item.kind.value}** {item.title} (`{item.path}`, {_status(item, now)})"
+    kind, title, path = markdown(item.kind.value), markdown(item.title), markdown_code(item.path)
+    return f"- **{kind}** {title} ({path}, {_status(item, now)})"
 
 
 def _shares(items: list[Item], settings: Settings, site_url: str) -> list[str]:
@@ -122,9 +128,9 @@ def _shares(items: list[Item], settings: Settings, site_url: str) -> list[str]:
         for post in posts_for(item, settings, site_url):
             out += [
                 "",
-                f"**{item.title}**, {post.field}:",
+                f"**{markdown(item.title)}**, {markdown(post.field)}:",
                 "",
-                "> " + post.texts[0],
+                markdown_quote(post.texts[0]),
                 "",
                 "| network | length | limit | left |",
                 "| --- | ---: | ---: | ---: |",
@@ -133,7 +139,7 @@ def _shares(items: list[Item], settings: Settings, site_url: str) -> list[str]:
                 d = deliver(post, settings, channel)
                 limit = "" if d.limit is None else str(d.limit)
                 left = "" if d.left is None else str(d.left)
-                out.append(f"| {d.channel.label} | {d.length} | {limit} | {left} |")
+                out.append(f"| {markdown(d.channel.label)} | {d.length} | {limit} | {left} |")
     return out
 
 
@@ -158,7 +164,7 @@ def summary(
             out += ["", f"### {title}", "", *(_line(i, now) for i in items)]
     if c.changed:
         out += ["", "### Changed", ""]
-        out += [f"{_line(after, now)}: {', '.join(what)}" for _, after, what in c.changed]
+        out += [f"{_line(after, now)}: {markdown(', '.join(what))}" for _, after, what in c.changed]
     touched = [*c.added, *(after for _, after, _ in c.changed)]
     shares = _shares(touched, settings, site_url)
     if shares:
@@ -166,7 +172,8 @@ def summary(
     horizon = now + timedelta(days=days)
     upcoming = [x for x in changes(head.items, now) if x.moment <= horizon]
     out += ["", f"### Next {days} days", ""]
-    out += [f"- {x.moment:%Y-%m-%d %H:%M %z}: {x.what} `{x.path}`" for x in upcoming] or [
-        "- Nothing publishes or expires."
-    ]
+    out += [
+        f"- {x.moment:%Y-%m-%d %H:%M %z}: {markdown(x.what)} {markdown_code(x.path)}"
+        for x in upcoming
+    ] or ["- Nothing publishes or expires."]
     return "\n".join(out) + "\n"

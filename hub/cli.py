@@ -355,6 +355,14 @@ def diff(config_file: str, content: str | None, now: str | None, base: str, days
 @click.option("--team", metavar="TEAM", help="The stories' team (default: the author's team).")
 @click.option("--tag", "tags", metavar="TAG", multiple=True, help="A tag for every story.")
 @click.option("--since", metavar="DATE", help="Skip entries published before this date.")
+@click.option(
+    "--limit",
+    default=50,
+    show_default=True,
+    type=click.IntRange(min=1),
+    metavar="N",
+    help="Import only the feed's N newest entries.",
+)
 def import_feed(
     config_file: str,
     content: str | None,
@@ -363,9 +371,11 @@ def import_feed(
     team: str | None,
     tags: tuple[str, ...],
     since: str | None,
+    limit: int,
 ) -> None:
     """Import an RSS or Atom feed's entries as draft stories for review."""
     # Here, not at the top: feedparser takes 40 ms to import, and builds never use it.
+    from hub.i18n import n_
     from hub.importer import ImportError_, fetch, parse, write_drafts
 
     with _friendly_errors():
@@ -380,10 +390,23 @@ def import_feed(
         assert author is not None
         start = parse_now(since, project.settings, source="--since") if since else None
         try:
-            entries = parse(fetch(source), source)
+            parsed = parse(fetch(source), source, limit=limit)
         except ImportError_ as exc:
             _fail(f"error: {exc}; nothing was written.")
+        entries = parsed.entries
         click.echo(f"Read {len(entries)} entries from {source}", err=True)
+        if parsed.left_out:
+            click.echo(
+                n_(
+                    "%(count)s older entry was not imported; pass --limit %(all)s to import "
+                    "it too.",
+                    "%(count)s older entries were not imported; pass --limit %(all)s to "
+                    "import them too.",
+                    parsed.left_out,
+                    all=parsed.found,
+                ),
+                err=True,
+            )
         report = {"created": 0, "already": 0, "older": 0}
         stories = Path(config.docs_dir) / "stories"
         for outcome, entry, path in write_drafts(

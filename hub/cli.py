@@ -29,7 +29,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from hub import __version__
 from hub.atomic import Stopped, write_atomically
 from hub.escape import no_commands
-from hub.i18n import _
+from hub.i18n import _, n_
 from hub.model import Kind
 from hub.problems import ContentError
 from hub.project import NOW_VARIABLE, SITE_URL_VARIABLE, Project, load_project, parse_now
@@ -96,9 +96,7 @@ def _friendly_errors() -> Iterator[None]:
     except ContentError as exc:
         _report(exc)
     except Stopped as exc:
-        click.echo(
-            _("Stopped by %(signal)s: the previous site is kept.", signal=exc.name), err=True
-        )
+        _echo(_("Stopped by %(signal)s: the previous site is kept.", signal=exc.name), err=True)
         sys.exit(128 + exc.signum)
     except (
         mkdocs_errors.ConfigurationError,
@@ -381,6 +379,14 @@ def diff(config_file: str, content: str | None, now: str | None, base: str, days
 @click.option("--team", metavar="TEAM", help="The stories' team (default: the author's team).")
 @click.option("--tag", "tags", metavar="TAG", multiple=True, help="A tag for every story.")
 @click.option("--since", metavar="DATE", help="Skip entries published before this date.")
+@click.option(
+    "--limit",
+    default=50,
+    show_default=True,
+    type=click.IntRange(min=1),
+    metavar="N",
+    help="Import only the feed's N newest entries.",
+)
 def import_feed(
     config_file: str,
     content: str | None,
@@ -389,6 +395,7 @@ def import_feed(
     team: str | None,
     tags: tuple[str, ...],
     since: str | None,
+    limit: int,
 ) -> None:
     """Import an RSS or Atom feed's entries as draft stories for review."""
     # Here, not at the top: feedparser takes 40 ms to import, and builds never use it.
@@ -406,10 +413,23 @@ def import_feed(
         assert author is not None
         start = parse_now(since, project.settings, source="--since") if since else None
         try:
-            entries = parse(fetch(source), source)
+            parsed = parse(fetch(source), source, limit=limit)
         except ImportError_ as exc:
             _fail(f"error: {exc}; nothing was written.")
+        entries = parsed.entries
         _echo(f"Read {len(entries)} entries from {source}", err=True)
+        if parsed.left_out:
+            _echo(
+                n_(
+                    "%(count)s older entry was not imported; pass --limit %(all)s to import "
+                    "it too.",
+                    "%(count)s older entries were not imported; pass --limit %(all)s to "
+                    "import them too.",
+                    parsed.left_out,
+                    all=parsed.found,
+                ),
+                err=True,
+            )
         report = {"created": 0, "already": 0, "older": 0}
         stories = Path(config.docs_dir) / "stories"
         for outcome, entry, path in write_drafts(

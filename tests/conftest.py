@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from click.testing import CliRunner, Result
 from hypothesis import settings
 
@@ -188,3 +189,21 @@ class Elements(HTMLParser):
             for t, a in self.elements
             if t == tag and all(a.get(k.rstrip("_")) == v for k, v in attrs.items())
         ]
+
+
+def markdown_extensions() -> tuple[list[str], dict[str, Any]]:
+    """The Markdown extensions of the demo hub's mkdocs.yml, and their settings."""
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
+    names: list[str] = []
+    configs: dict[str, Any] = {}
+    for entry in config["markdown_extensions"]:
+        name = next(iter(entry)) if isinstance(entry, dict) else entry
+        names.append(name)
+        if isinstance(entry, dict):
+            configs[name] = entry[name] or {}
+    return names, configs

@@ -7,11 +7,14 @@ Any input gives either a valid result or a clear content problem, never another 
 from __future__ import annotations
 
 import string
+import unicodedata
 from datetime import UTC, datetime
+from html.parser import HTMLParser
 from urllib.parse import parse_qs, urlsplit
 from zoneinfo import ZoneInfo
 
 import feedparser
+import markdown
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from lxml import etree
@@ -20,12 +23,14 @@ from hub import schema as s
 from hub.channels import CHANNELS
 from hub.feeds import Entry, Feed, atom, json_feed, rss
 from hub.frontmatter import read_document
+from hub.importer import _entry, story_text
 from hub.kinds import SCHEMAS
 from hub.model import Kind, Share
+from hub.plaintext import BIDI_CONTROLS, clean_line, escape_markdown
 from hub.publish import State, state
 from hub.settings import Settings
 from hub.share import deliver, posts_for
-from tests.conftest import story
+from tests.conftest import markdown_extensions, story
 
 MADRID = ZoneInfo("Europe/Madrid")
 KEYS = sorted({key for schema in SCHEMAS.values() for key in schema})
@@ -137,3 +142,119 @@ def test_feeds_stay_well_formed(records: list[tuple[str, str, str, datetime]]) -
         parsed = feedparser.parse(raw)
         assert len(parsed.entries) == len(items)
     json_feed(feed, entries, "https://hub.acme.com/", "en")
+
+
+class _Elements(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[str] = []
+        self.attributes: list[tuple[str, str | None]] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append(tag)
+        self.attributes += attrs
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+_NAMES, _CONFIGS = markdown_extensions()
+_HUB_MARKDOWN = markdown.Markdown(extensions=_NAMES, extension_configs=_CONFIGS)
+# Text as feeds have it: every character, and Markdown's punctuation often, in any order.
+feed_text = st.text(
+    st.characters(codec="utf-8") | st.sampled_from(list(string.punctuation + " \n\t")), max_size=60
+) | st.lists(
+    st.sampled_from(
+        [
+            "{: #__config }",
+            "![x](https://evil.example/x.png)",
+            "[a](b)",
+            "<b>",
+            "&amp;",
+            "&#35;",
+            "# ",
+            "> ",
+            "- ",
+            "1. ",
+            "!!! note",
+            "??? note",
+            "~~~",
+            "```",
+            "| a |",
+            "\\",
+            "*",
+            "_",
+            "<https://evil.example>",
+            "[TOC]",
+            "    ",
+            "\n\n",
+            ":",
+            "=",
+            "&",
+            "2026.",
+            "x",
+        ]
+    ),
+    max_size=8,
+).map("".join)
+
+
+@example("{: #__config }")
+@example("![img](https://evil.example/x.png) <img src=x> [a](https://evil.example/(x))")
+@example("??? note")
+@example("2026. A year")
+@given(feed_text)
+def test_escaped_feed_text_renders_as_that_text_and_nothing_else(text: str) -> None:
+    rendered = _HUB_MARKDOWN.reset().convert(escape_markdown(text))
+    parsed = _Elements()
+    parsed.feed(rendered)
+    parsed.close()
+    assert set(parsed.tags) <= {"p"}, rendered
+    assert parsed.attributes == [], rendered
+    assert " ".join("".join(parsed.text).split()) == clean_line(text)
+
+
+def _invisible(character: str) -> bool:
+    code = ord(character)
+    return (
+        character.isspace()
+        or unicodedata.category(character) in ("Cc", "Cs")
+        or unicodedata.bidirectional(character) in BIDI_CONTROLS
+        or 0xFDD0 <= code <= 0xFDEF
+        or code & 0xFFFE == 0xFFFE
+    )
+
+
+@given(feed_text)
+def test_cleaned_text_is_one_line_of_every_visible_character(text: str) -> None:
+    line = clean_line(text)
+    assert line.replace(" ", "") == "".join(c for c in text if not _invisible(c))
+    assert line == " ".join(line.split()) and "\n" not in line and clean_line(line) == line
+
+
+@settings(suppress_health_check=[HealthCheck.too_slow])
+@given(feed_text, feed_text, feed_text, feed_text, st.text(max_size=600))
+def test_a_draft_of_any_entry_passes_the_check(
+    title: str, text: str, category: str, link_path: str, guid: str
+) -> None:
+    raw = {
+        "title": "T" + title,
+        "link": "https://blog.example.com/" + link_path,
+        "id": guid,
+        "summary": text,
+        "tags": [{"term": category}],
+    }
+    entry = _entry(feedparser.FeedParserDict(raw))
+    assert entry is not None
+    draft = story_text(entry, team="Fleet", author="ana", tags=["news"])
+    doc, problems = read_document(draft.encode(), path="content/x.md", rel="stories/x.md")
+    assert problems == []
+    ctx = s.Context(file="content/x.md", rel="stories/x.md", tz=MADRID, assets=frozenset())
+    values, problems = s.validate(doc.meta, SCHEMAS[Kind.STORY], ctx)
+    assert problems == [], (draft, problems)
+    assert values["title"] == entry.title and values["source_id"] == entry.source_id
+    page = _Elements()
+    page.feed(_HUB_MARKDOWN.reset().convert(doc.body))
+    assert set(page.tags) <= {"p", "a"}
+    assert page.attributes == [("href", values["source"])]  # the importer's link, and only it

@@ -231,7 +231,13 @@ def build(config_file: str, content: str | None, now: str | None, site_dir: str 
         def run(staging: Path) -> None:
             config.site_dir = str(staging)
             config.plugins["brandhub"].preloaded = project  # type: ignore[attr-defined]
-            mkdocs_build(config)
+            try:
+                mkdocs_build(config)
+            except Stopped as exc:
+                # Past MkDocs' own error handling (it is no Exception): stop the worker before
+                # the staging folder it writes into is removed.
+                config.plugins.on_build_error(error=exc)  # type: ignore[arg-type]
+                raise
 
         # As `mkdocs build` does: plugins learn the command, and may clean up afterwards.
         config.plugins.on_startup(command="build", dirty=False)

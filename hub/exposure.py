@@ -12,10 +12,11 @@ link is shown as plain text (hub.unlink), and the check says so, naming both fil
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import replace
 from datetime import datetime
 from urllib.parse import urlsplit
 
-from hub.model import Hub, Item
+from hub.model import Hub, Item, Kind
 from hub.problems import Problem
 from hub.publish import State, is_public, state
 
@@ -111,8 +112,43 @@ def private_assets(hub: Hub, now: datetime, *, preview: bool) -> set[str]:
     for item in hub.items:
         shown = is_public(item, now)
         used = {target for target, _ in item.links}
+        if not shown:  # a name in an unpublished page's code counts as a use: never leak it
+            used.update(item.mentions)
         if item.image:
             used.add(item.image)
+        for author_id in item.authors:  # a person's picture shows with what they signed
+            person = hub.authors.get(author_id)
+            if person is not None and person.avatar:
+                used.add(person.avatar)
         for asset in used & hub.assets:
             users[asset].add(shown)
     return {asset for asset, shown in users.items() if True not in shown}
+
+
+def hidden_people(hub: Hub, now: datetime, *, preview: bool) -> frozenset[str]:
+    """The people not shown at ``now``: those who sign something, all of it unpublished. A
+    person who signs nothing yet is in the people directory from the start; one added for an
+    embargoed story appears with it."""
+    if preview:
+        return frozenset()
+    signs: dict[str, set[bool]] = defaultdict(set)
+    for item in hub.items:
+        for author_id in item.authors:
+            signs[author_id].add(is_public(item, now))
+    return frozenset(person for person, shown in signs.items() if True not in shown)
+
+
+def published_view(hub: Hub, now: datetime, *, preview: bool) -> Hub:
+    """``hub`` as the site at ``now`` may show it: items keep a campaign only while that
+    campaign is published (a public story must not name an embargoed one, in its share links'
+    UTM tags or the API). People are shown by the same rule in the views (``hidden_people``)."""
+    if preview:
+        return hub
+    public = {i.slug for i in hub.items if i.kind is Kind.CAMPAIGN and is_public(i, now)}
+    if all(not i.campaign or i.campaign in public for i in hub.items):
+        return hub
+    items = tuple(
+        replace(i, campaign=None) if i.campaign and i.campaign not in public else i
+        for i in hub.items
+    )
+    return replace(hub, items=items)

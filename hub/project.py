@@ -15,7 +15,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from hub import schema as s
-from hub.exposure import hidden_pages, link_problems
+from hub.exposure import hidden_pages, link_problems, published_view
 from hub.load import scan
 from hub.model import Hub, Item
 from hub.previews import card_notices
@@ -122,6 +122,7 @@ def load_project(
     # Letters a social card would draw as boxes: a warning, the card is drawn all the same.
     named = "brandhub.organisation" if "organisation" in options else "site_name"
     notices += card_notices(hub, settings, config_file=config_file, root=root, organisation=named)
+    hub = published_view(hub, moment, preview=preview)
     return Project(
         settings=settings,
         hub=hub,

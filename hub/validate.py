@@ -291,6 +291,7 @@ def _record(doc: Document, kind: Kind, values: dict[str, Any], title: str, slug:
         for step in values.get("steps") or ()
     )
     material = tuple((key, values[key]) for key in ("hide", "icon") if values.get(key))
+    found = list(references(doc.body, doc.rel, doc.body_line))
     return Item(
         kind=kind,
         src=doc.rel,
@@ -326,7 +327,8 @@ def _record(doc: Document, kind: Kind, values: dict[str, Any], title: str, slug:
         post_text=plain_paragraphs(doc.body) if kind is Kind.SNIPPET else "",
         body_line=doc.body_line,
         lines={str(key): line for key, line in doc.meta.lines.items()},
-        links=tuple((ref.target, ref.line) for ref in references(doc.body, doc.rel, doc.body_line)),
+        links=tuple((ref.target, ref.line) for ref in found if ref.shown),
+        mentions=tuple(dict.fromkeys(ref.target for ref in found if not ref.shown)),
         material=material,
     )
 

@@ -82,7 +82,7 @@ HOSTILE_TITLES = [
     "a | b",
     "`code` and ``more``",
     "www.evil.example and press@evil.example",
-    "Line one\n## forged",
+    "Line one ## forged",  # a title has one line (hub.schema); the share texts below have more
 ]
 
 

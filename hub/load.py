@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from hub.frontmatter import Document, YamlProblem, digest_of, parse_yaml, read_document
+from hub.i18n import _
 from hub.parallel import split_map
 from hub.problems import Problem
 
@@ -49,8 +50,8 @@ def scan(
                 display_path(root),
                 None,
                 None,
-                "the content folder does not exist",
-                "pass --content DIR or set docs_dir in mkdocs.yml",
+                _("the content folder does not exist"),
+                _("pass --content DIR or set docs_dir in mkdocs.yml"),
             )
         )
         return result
@@ -68,8 +69,8 @@ def scan(
                             display_path(here / name),
                             None,
                             None,
-                            "is a link to a folder, which Brandhub does not follow",
-                            "move the folder here instead of linking to it",
+                            _("is a link to a folder, which Brandhub does not follow"),
+                            _("move the folder here instead of linking to it"),
                         )
                     )
         # Paths by joining strings: pathlib's own per file is a tenth of a second at 10,000.
@@ -109,7 +110,13 @@ def parse_again(root: Path, doc: Document) -> tuple[Document, list[Problem]]:
     try:
         raw = (root / doc.rel).read_bytes()
     except OSError as exc:
-        problem = Problem(doc.path, None, None, f"could not be read: {exc.strerror}", "try again")
+        problem = Problem(
+            doc.path,
+            None,
+            None,
+            _("could not be read: %(reason)s", reason=exc.strerror),
+            _("try again"),
+        )
         return Document(path=doc.path, rel=doc.rel, readable=False), [problem]
     return read_document(raw, path=doc.path, rel=doc.rel)
 
@@ -129,8 +136,8 @@ def _check_link(path: Path, real_root: Path, result: Scan) -> bool:
             display_path(path),
             None,
             None,
-            "is a link to something outside the content folder",
-            "copy the file into content/ instead of linking to it",
+            _("is a link to something outside the content folder"),
+            _("copy the file into content/ instead of linking to it"),
         )
     )
     return False
@@ -146,8 +153,8 @@ def _read_authors(path: Path, result: Scan) -> None:
                 result.authors_path,
                 None,
                 None,
-                "the file is not UTF-8 text",
-                "save it with UTF-8 encoding",
+                _("the file is not UTF-8 text"),
+                _("save it with UTF-8 encoding"),
             )
         )
     except YamlProblem as exc:

@@ -474,7 +474,7 @@ def import_feed(
         for outcome, entry, path in write_drafts(
             entries,
             stories,
-            team=team or people[author].team or "Communications",
+            team=team or people[author].team or _("Communications"),
             author=author,
             tag=list(tags),
             since=start,

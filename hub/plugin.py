@@ -961,12 +961,12 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
     def _cache(self, part: str) -> Path:
         """A part of the cache folder (settings.cache_dir)."""
         if self.cache is None:  # pragma: no cover - set in on_config
-            raise PluginError("Brandhub was not configured")
+            raise PluginError(_("Brandhub was not configured"))
         return self.cache / part
 
     def _project(self) -> Project:
         if self.project is None:  # pragma: no cover - MkDocs always calls on_config first
-            raise PluginError("Brandhub was not configured")
+            raise PluginError(_("Brandhub was not configured"))
         return self.project
 
 

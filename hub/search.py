@@ -472,7 +472,7 @@ class ShardedIndex:
             except SearchIndexError as exc:
                 self.error = exc
             except OSError as exc:
-                self.error = SearchIndexError(f"Pagefind could not run: {exc}")
+                self.error = SearchIndexError(_("Pagefind could not run: %(problem)s", problem=exc))
             # A shard's excerpts are removed as soon as it is indexed, by `rm` where there is
             # one: this thread, removing thousands of files while the build renders pages,
             # would wait for the interpreter's lock after each (and leave it all for the end).

@@ -27,6 +27,27 @@ PAGES = [
     "feeds/",
 ]
 PLACEHOLDER = re.compile(r"%\([a-z_]+\)s|<[^>]+>")
+# Modules whose messages only an editor reads (problems, hints, the command line), never a
+# page: a piece of theirs such as "the number" may well be in a story's own English text.
+FOR_EDITORS = {
+    f"hub/{name}.py"
+    for name in (
+        "cli",
+        "exposure",
+        "frontmatter",
+        "kinds",
+        "load",
+        "parallel",
+        "problems",
+        "project",
+        "scaffold",
+        "schema",
+        "search",
+        "settings",
+        "validate",
+        "voice",
+    )
+}
 
 
 def _messages(language: str, other: str) -> list[str]:
@@ -39,7 +60,7 @@ def _messages(language: str, other: str) -> list[str]:
             catalog = read_po(handle, locale=code)
         found = {}
         for message in catalog:
-            if message.id:
+            if message.id and not all(f in FOR_EDITORS for f, _ in message.locations):
                 key = message.id if isinstance(message.id, str) else message.id[0]
                 text = message.string if isinstance(message.string, str) else message.string[0]
                 found[key] = text

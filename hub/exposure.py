@@ -16,6 +16,7 @@ from dataclasses import replace
 from datetime import datetime
 from urllib.parse import urlsplit
 
+from hub.i18n import _
 from hub.model import Hub, Item, Kind
 from hub.problems import Problem
 from hub.publish import State, is_public, state
@@ -24,13 +25,19 @@ from hub.publish import State, is_public, state
 def _why(item: Item, now: datetime) -> tuple[str, str]:
     current = state(item, now)
     if current is State.DRAFT:
-        return "a draft", "publish it first or remove the link"
+        return _("a draft"), _("publish it first or remove the link")
     if current is State.EMBARGOED and item.date:
+        moment = moment_text(item.date)
         return (
-            f"embargoed until {item.date:%Y-%m-%d %H:%M %z}",
-            "remove the link, or build with --now at or after that moment",
+            _("embargoed until %(moment)s", moment=moment),
+            _("remove the link, or build with --now at or after that moment"),
         )
-    return str(current), "remove the link"
+    return str(current), _("remove the link")
+
+
+def moment_text(moment: datetime | None) -> str:
+    """A moment as messages write it, the same in every language: 2026-05-04 09:00 +0200."""
+    return f"{moment:%Y-%m-%d %H:%M %z}" if moment is not None else ""
 
 
 def link_problems(hub: Hub, now: datetime) -> tuple[list[Problem], list[Problem]]:
@@ -56,8 +63,8 @@ def link_problems(hub: Hub, now: datetime) -> tuple[list[Problem], list[Problem]
                         item.path,
                         line,
                         None,
-                        f"links to content/{target}, which does not exist",
-                        "check the file name and folder",
+                        _("links to content/%(target)s, which does not exist", target=target),
+                        _("check the file name and folder"),
                     )
                 )
             elif linked is not None and state(linked, now) is State.EXPIRED:
@@ -66,15 +73,25 @@ def link_problems(hub: Hub, now: datetime) -> tuple[list[Problem], list[Problem]
                         item.path,
                         line,
                         None,
-                        f"links to {linked.path}, which expired on "
-                        f"{linked.expires:%Y-%m-%d %H:%M %z}: the link is shown as plain text",
-                        "remove the link, or extend 'expires'",
+                        _(
+                            "links to %(path)s, which expired on %(moment)s: the link is "
+                            "shown as plain text",
+                            path=linked.path,
+                            moment=moment_text(linked.expires),
+                        ),
+                        _("remove the link, or extend 'expires'"),
                     )
                 )
             elif linked is not None and not is_public(linked, now):
                 what, hint = _why(linked, now)
                 problems.append(
-                    Problem(item.path, line, None, f"links to {linked.path}, which is {what}", hint)
+                    Problem(
+                        item.path,
+                        line,
+                        None,
+                        _("links to %(path)s, which is %(what)s", path=linked.path, what=what),
+                        hint,
+                    )
                 )
     return problems, notices
 

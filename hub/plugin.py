@@ -37,7 +37,7 @@ from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_build_date
 from mkdocs.utils.templates import TemplateContext
 
-from hub import frontmatter, parallel, voice
+from hub import frontmatter, i18n, parallel, voice
 from hub import views as v
 from hub.api import LIBRARIES as API_LIBRARIES
 from hub.api import KeptLines, snippets_chunks
@@ -226,14 +226,18 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
         self.started_dirty = dirty
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        # The hub's language from the first message on; load_settings adds its locale.
+        i18n.activate(i18n.language(config.theme.get("language")))
         if not config.use_directory_urls:
-            raise PluginError("Brandhub needs 'use_directory_urls: true' in mkdocs.yml")
+            raise PluginError(_("Brandhub needs 'use_directory_urls: true' in mkdocs.yml"))
         material_search = [name for name in MATERIAL_SEARCH if name in config.plugins]
         if material_search:
             raise PluginError(
-                "mkdocs.yml: plugins: search: Brandhub brings its own search (Pagefind, which "
-                "stays small for large hubs and ignores accents). Remove '- search' from the "
-                "plugins list."
+                _(
+                    "mkdocs.yml: plugins: search: Brandhub brings its own search (Pagefind, "
+                    "which stays small for large hubs and ignores accents). Remove '- search' "
+                    "from the plugins list."
+                )
             )
         # MkDocs keeps one plugin object per process (for `serve`): use a preloaded hub once.
         preloaded, self.preloaded = self.preloaded, None
@@ -415,7 +419,11 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
                     self.index.written(page.file.dest_uri, output)
                 except OSError as exc:  # a full disk, say
                     raise PluginError(
-                        f"Search: could not keep {page.file.dest_uri} for the index ({exc})"
+                        _(
+                            "Search: could not keep %(page)s for the index (%(problem)s)",
+                            page=page.file.dest_uri,
+                            problem=exc,
+                        )
                     ) from None
         output = add_to_header(output, self.search_field)
         keys = ["all"] + ([view.feed_key] if view is not None and view.feed_key else [])
@@ -599,7 +607,7 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
                     cache=self._cache("search"),
                 )
             except (SearchIndexError, OSError) as exc:
-                raise PluginError(f"Search: {exc}") from None
+                raise PluginError(_("Search: %(problem)s", problem=exc)) from None
             self.index = index
             if self.worker is not None:
                 self.worker.attach(index.shard)
@@ -886,7 +894,12 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
         except OSError:
             pass
         if self.scratch is None:
-            log.info("Social cards are drawn for this build only: %s cannot be written", folder)
+            log.info(
+                _(
+                    "Social cards are drawn for this build only: %(folder)s cannot be written",
+                    folder=folder,
+                )
+            )
             self.scratch = Path(tempfile.mkdtemp(prefix="brandhub-cards-"))
         return self.scratch
 
@@ -956,12 +969,12 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
     def _cache(self, part: str) -> Path:
         """A part of the cache folder (settings.cache_dir)."""
         if self.cache is None:  # pragma: no cover - set in on_config
-            raise PluginError("Brandhub was not configured")
+            raise PluginError(_("Brandhub was not configured"))
         return self.cache / part
 
     def _project(self) -> Project:
         if self.project is None:  # pragma: no cover - MkDocs always calls on_config first
-            raise PluginError("Brandhub was not configured")
+            raise PluginError(_("Brandhub was not configured"))
         return self.project
 
 

@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 
 from hub import schema as s
 from hub.exposure import hidden_pages, link_problems, published_view
+from hub.i18n import _
 from hub.load import scan
 from hub.model import Hub, Item
 from hub.previews import card_notices
@@ -74,9 +75,11 @@ def load_project(
                 config_file,
                 None,
                 "site_url",
-                "is required",
-                "feeds and share links need absolute addresses: "
-                "add 'site_url: https://hub.example.com/'",
+                _("is required"),
+                _(
+                    "feeds and share links need absolute addresses: "
+                    "add 'site_url: https://hub.example.com/'"
+                ),
             )
         )
     elif urlsplit(site_url).scheme not in ("http", "https"):
@@ -85,8 +88,8 @@ def load_project(
                 config_file,
                 None,
                 "site_url",
-                f"'{site_url}' is not a web address",
-                "start it with https://",
+                _("'%(url)s' is not a web address", url=site_url),
+                _("start it with https://"),
             )
         )
     moment_text = now if now is not None else os.environ.get(NOW_VARIABLE)

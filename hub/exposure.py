@@ -17,6 +17,7 @@ from datetime import datetime
 from urllib.parse import urlsplit
 
 from hub.i18n import _
+from hub.load import ASSET_TYPES, RESERVED_FILES, RESERVED_FOLDERS
 from hub.model import Hub, Item, Kind
 from hub.problems import Problem
 from hub.publish import State, is_public, state
@@ -55,9 +56,22 @@ def link_problems(hub: Hub, now: datetime) -> tuple[list[Problem], list[Problem]
             for step in item.steps
             if step.link and not urlsplit(step.link).scheme
         ]
+        for written, at in item.outside:
+            problems.append(
+                Problem(
+                    item.path,
+                    at,
+                    None,
+                    _("links to %(target)s, outside the content folder", target=written),
+                    _("link to a file inside content/, or give a full web address"),
+                )
+            )
         for target, line in targets:
             linked = by_src.get(target)
-            if linked is None and target.endswith(".md") and not _generated(target):
+            missing = linked is None and (
+                (target.endswith(".md") and not _generated(target)) or _missing_file(hub, target)
+            )
+            if missing:
                 problems.append(
                     Problem(
                         item.path,
@@ -101,6 +115,16 @@ def hidden_pages(hub: Hub, now: datetime, *, preview: bool) -> frozenset[str]:
     if preview:
         return frozenset()
     return frozenset(item.src for item in hub.items if not is_public(item, now))
+
+
+def _missing_file(hub: Hub, target: str) -> bool:
+    """Whether ``target`` names a picture, document or other file that is not in the content
+    folder, nor one the theme or the hub writes itself."""
+    ending = target.rpartition("/")[2].rpartition(".")[2].lower()
+    if "." not in target.rpartition("/")[2] or ending not in ASSET_TYPES:
+        return False
+    theirs = target in RESERVED_FILES or target.startswith(tuple(f"{f}/" for f in RESERVED_FOLDERS))
+    return not theirs and target not in hub.assets
 
 
 def _generated(target: str) -> bool:

@@ -16,6 +16,7 @@ mention, which only keeps an asset out of the site when unpublished pages alone 
 from __future__ import annotations
 
 import html
+import posixpath
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -44,6 +45,7 @@ class Reference:
     target: str  # POSIX path inside the content folder
     line: int  # file line of the link
     shown: bool = True  # False: only mentioned in code, which the page shows as text
+    outside: bool = False  # the link leaves the content folder (``target``: as written)
 
 
 def references(body: str, rel: str, first_line: int) -> Iterator[Reference]:
@@ -63,7 +65,11 @@ def references(body: str, rel: str, first_line: int) -> Iterator[Reference]:
                 srcset = (found.get("name") or "").lower().endswith("srcset")
                 for destination in _destinations(raw or "", srcset=srcset):
                     target = _resolve(destination, rel)
-                    if target is None or (not shown and (target, line) in linked):
+                    if target is None:
+                        if shown and _leaves(destination, rel):
+                            yield Reference(destination, line, shown, outside=True)
+                        continue
+                    if not shown and (target, line) in linked:
                         continue
                     if shown:
                         linked.add((target, line))
@@ -98,6 +104,15 @@ def _without_code(body: str) -> str:
 
 def _blank(match: re.Match[str]) -> str:
     return _BLANK.sub(" ", match.group(0))
+
+
+def _leaves(raw: str, rel: str) -> bool:
+    """Whether the relative address ``raw`` climbs out of the content folder."""
+    parts = urlsplit(raw)
+    if parts.scheme or parts.netloc or not parts.path or parts.path.startswith("/"):
+        return False
+    joined = posixpath.normpath(posixpath.join(posixpath.dirname(rel), unquote(parts.path)))
+    return joined == ".." or joined.startswith("../")
 
 
 def _resolve(raw: str, rel: str) -> str | None:

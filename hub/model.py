@@ -98,6 +98,8 @@ class Item:
     # The content paths only code on the page names (shown as text): an asset that only
     # unpublished pages link to or name stays out of the site.
     mentions: tuple[str, ...] = ()
+    # Links that leave the content folder, as written, and their lines: errors of the check.
+    outside: tuple[tuple[str, int], ...] = ()
     # Material page options passed through (hide, icon)
     material: tuple[tuple[str, object], ...] = field(default=())
 

@@ -348,7 +348,8 @@ def _record(doc: Document, kind: Kind, values: dict[str, Any], title: str, slug:
         post_text=plain_paragraphs(doc.body) if kind is Kind.SNIPPET else "",
         body_line=doc.body_line,
         lines={str(key): line for key, line in doc.meta.lines.items()},
-        links=tuple((ref.target, ref.line) for ref in found if ref.shown),
+        links=tuple((ref.target, ref.line) for ref in found if ref.shown and not ref.outside),
+        outside=tuple((ref.target, ref.line) for ref in found if ref.outside),
         mentions=tuple(dict.fromkeys(ref.target for ref in found if not ref.shown)),
         material=material,
     )

@@ -210,7 +210,7 @@ REFERENCE_FORMS = {
     "raw-img": '<img src="zqform1.png" alt="">',
     "raw-link": "<a href='zqform2.png'>the file</a>",
     "raw-entity": '<img src="zqform3&#46;png" alt="">',
-    "srcset": '<img src="truck.png" srcset="zqform4.png 2x, truck.png 1x" alt="">',
+    "srcset": '<img src="images/truck.png" srcset="zqform4.png 2x, images/truck.png 1x" alt="">',
     "angle": "![picture](<zqform5.png>)",
     "nested-alt": "![a [nested] alt](zqform6.png)",
     "two-line-alt": "![an alt\non two lines](zqform7.png)",
@@ -330,3 +330,34 @@ def test_every_form_of_reference_is_found(name: str, form: str, before: str) -> 
     body = before + form.format(url=quote(file), raw=file)
     found = {ref.target for ref in references(body, "stories/win.md", 1) if ref.shown}
     assert f"stories/{file}" in found, body
+
+
+@pytest.mark.parametrize(
+    ("link", "expected"),
+    [
+        ("[settings](../../mkdocs.yml)", "links to ../../mkdocs.yml, outside the content folder"),
+        ("![chart](images/nowhere.png)", "links to content/stories/images/nowhere.png, which"),
+        ('<img alt="" src="images/gone.webp">', "links to content/stories/images/gone.webp, which"),
+        ("[the plan](../docs/plan.pdf)", "links to content/docs/plan.pdf, which does not exist"),
+    ],
+)
+def test_check_finds_the_links_the_build_would_fail_on(
+    site: Callable[[str], Hub], link: str, expected: str
+) -> None:
+    hub = site("basic")
+    story = hub.content / "stories/win-1.md"
+    story.write_text(story.read_text(encoding="utf-8") + f"\n{link}\n", encoding="utf-8")
+    result = hub.run("check", "--now", NOW)
+    assert result.exit_code == 1
+    assert f"content/stories/win-1.md:13: {expected}" in result.output
+
+
+def test_links_to_the_theme_s_and_the_hub_s_own_files_are_not_missing(
+    site: Callable[[str], Hub],
+) -> None:
+    hub = site("basic")
+    story = hub.content / "stories/win-1.md"
+    links = "[feed](../feeds/stories.rss.xml) ![logo](../assets/brand/logo-white.svg) [home](/)"
+    story.write_text(story.read_text(encoding="utf-8") + f"\n{links}\n", encoding="utf-8")
+    result = hub.run("check", "--now", NOW)
+    assert result.exit_code == 0, result.output

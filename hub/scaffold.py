@@ -6,6 +6,8 @@ import json
 import uuid
 from datetime import date
 
+from hub import placeholders as p
+from hub.i18n import _
 from hub.urls import slugify
 
 KINDS = {"story": "stories", "message": "messages", "campaign": "campaigns", "snippet": "snippets"}
@@ -27,31 +29,28 @@ def new_file(
         f"date: {today.isoformat()}",
         f"id: {uuid.uuid4()}",
         "draft: true  # remove this line when the text is ready to publish",
-        'summary: "One sentence that makes people want to read more."',
+        f"summary: {_q(_(p.SUMMARY))}",
         "tags: []",
     ]
-    body = "Write the text here.\n"
+    body = _(p.BODY) + "\n"
     if kind == "story":
         author = authors[0] if authors else "your-id"
         head += [
-            'team: "Your team"',
+            f"team: {_q(_(p.TEAM))}",
             f"authors: [{author}]  # ids from content/authors.yml",
             "share:",
-            '  - text: "One or two sentences a colleague would be proud to post."',
+            f"  - text: {_q(_(p.SHARE_TEXT))}",
             "    hashtags: [SmallWins]",
         ]
-        body = (
-            "What did the team achieve, how, and what does it change? "
-            "Name the people and give one number.\n"
-        )
+        body = _(p.STORY_BODY) + "\n"
     elif kind == "message":
         head += [
-            'pillar: "Your pillar"',
+            f"pillar: {_q(_(p.PILLAR))}",
             "audience: [everyone]",
             "proof_points:",
-            '  - "A fact that proves the message, with its source."',
+            f"  - {_q(_(p.PROOF_POINT))}",
         ]
-        body = "Explain the message and how to say it in your own words.\n"
+        body = _(p.MESSAGE_BODY) + "\n"
     elif kind == "campaign":
         head.append(f"kind: {campaign_kind}")
         if campaign_kind == "event":
@@ -61,11 +60,11 @@ def new_file(
                 "steps:",
                 "  - day: 0",
                 '    title: "Welcome!"',
-                '    summary: "What the new hire does on day one."',
+                f"    summary: {_q(_(p.STEP_SUMMARY))}",
                 "    link: index.md",
             ]
-        head.append('hashtag: "#YourHashtag"')
+        head.append(f"hashtag: {_q(_(p.HASHTAG))}")
     elif kind == "snippet":
-        body = "The post itself: short, first person, in your own words.\n"
+        body = _(p.SNIPPET_BODY) + "\n"
     head.append("---")
     return f"{KINDS[kind]}/{slug}.md", "\n".join(head) + "\n\n" + body

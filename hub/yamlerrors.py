@@ -21,6 +21,20 @@ _NOT_CLOSED_FLOW = {
     "while parsing a flow sequence": "[",
     "while parsing a flow mapping": "{",
 }
+# A sign that means something to YAML at the start of a value (*alias, &anchor, !tag, |, >).
+_SIGN_AT_PROBLEM = (
+    "found undefined alias",
+    "could not determine a constructor for the tag",
+    "block sequence entries are not allowed",
+    "sequence entries are not allowed here",  # pure PyYAML
+)
+_SIGN_AT_CONTEXT = (
+    "while scanning an anchor",
+    "while scanning an alias",
+    "while scanning a tag",
+    "while scanning a block scalar",
+    "while scanning a directive",
+)
 _PLAIN_HINT = N_("check the indentation and quote values that contain ': ' or start with # or \"")
 
 
@@ -87,9 +101,9 @@ def explain(exc: yaml.MarkedYAMLError, text: str, loader: type[Any]) -> tuple[in
         return _indentation(mark.line + 1)
     where = (
         mark
-        if _CANNOT_START in problem or problem.startswith("found undefined alias")
+        if _CANNOT_START in problem or problem.startswith(_SIGN_AT_PROBLEM)
         else start
-        if context.startswith(("while scanning an anchor", "while scanning an alias"))
+        if context.startswith(_SIGN_AT_CONTEXT)
         else None
     )
     if char_at(where):

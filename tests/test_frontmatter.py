@@ -136,6 +136,18 @@ YAML_MISTAKES = {
         "---\ntitle: *great* news\n---\n",
         "content/x.md:2: a value cannot start with * (put the value in quotes)",
     ),
+    "a value starting with !": (
+        "---\ntitle: !important news\n---\n",
+        "content/x.md:2: a value cannot start with ! (put the value in quotes)",
+    ),
+    "a value starting with a dash": (
+        "---\ntitle: - the list\n---\n",
+        "content/x.md:2: a value cannot start with - (put the value in quotes)",
+    ),
+    "a value starting with |": (
+        "---\ntitle: |x\n---\n",
+        "content/x.md:2: a value cannot start with | (put the value in quotes)",
+    ),
     "an unknown escape in double quotes": (
         '---\ntitle: "C:\\Users"\n---\n',
         "content/x.md:2: a backslash in double quotes must start a known escape such as \\n "

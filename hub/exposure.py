@@ -12,6 +12,7 @@ link is shown as plain text (hub.unlink), and the check says so, naming both fil
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Set
 from dataclasses import replace
 from datetime import datetime
 from urllib.parse import urlsplit
@@ -41,9 +42,13 @@ def moment_text(moment: datetime | None) -> str:
     return f"{moment:%Y-%m-%d %H:%M %z}" if moment is not None else ""
 
 
-def link_problems(hub: Hub, now: datetime) -> tuple[list[Problem], list[Problem]]:
+def link_problems(
+    hub: Hub, now: datetime, *, failed: Set[str] = frozenset()
+) -> tuple[list[Problem], list[Problem]]:
     """Links from a public page at ``now``: the problems (to a page that does not exist, a
-    draft or an embargoed page), and the notices (to an expired page: shown as plain text)."""
+    draft or an embargoed page), and the notices (to an expired page: shown as plain text).
+    ``failed``: content paths of files that exist but did not pass the check (their own
+    problems are reported): whether a link to one is right cannot be told yet."""
     by_src = {item.src: item for item in hub.items}
     problems = []
     notices = []
@@ -67,6 +72,8 @@ def link_problems(hub: Hub, now: datetime) -> tuple[list[Problem], list[Problem]
                 )
             )
         for target, line in targets:
+            if target in failed:
+                continue
             linked = by_src.get(target)
             missing = linked is None and (
                 (target.endswith(".md") and not _generated(target)) or _missing_file(hub, target)

@@ -17,6 +17,7 @@ import yaml
 
 from hub.i18n import _, active
 from hub.problems import Problem
+from hub.yamlerrors import explain
 
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 _BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -114,15 +115,7 @@ def parse_yaml(text: str, *, first_line: int = 1) -> Any:
             exc.line, _("the key '%(key)s' appears twice", key=exc.key), _("keep one of them")
         ) from exc
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark is not None else None
-        # PyYAML's own words (e.g. "mapping values are not allowed here") stay English.
-        what = (exc.problem or exc.context or _("not valid YAML")).strip()
-        raise YamlProblem(
-            line,
-            _("broken YAML: %(problem)s", problem=what),
-            _("check the indentation and quote values that contain ': ' or start with # or \""),
-        ) from exc
+        raise YamlProblem(*explain(exc, padded, _Loader)) from exc
     except yaml.YAMLError as exc:
         raise YamlProblem(
             None, _("broken YAML: %(problem)s", problem=exc), _("check the file's syntax")

@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable
 from datetime import datetime
 from functools import cache, partial
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 from urllib.parse import urlsplit
 
 from jinja2 import ChoiceLoader, DictLoader
@@ -50,7 +50,7 @@ from hub.load import AUTHORS_FILE
 from hub.made import MadeFiles, prune
 from hub.model import Item, Kind
 from hub.previews import LinkPreview, preview
-from hub.problems import ContentError
+from hub.problems import ContentError, Problem
 from hub.project import SITE_URL_VARIABLE, Project, load_project
 from hub.publish import State, state
 from hub.render import Renderer
@@ -77,6 +77,9 @@ from hub.steps import journey
 from hub.unlink import Unlink
 from hub.urls import TYPED_FOLDERS
 from hub.verdicts import code_digest, shown_settings
+
+if TYPE_CHECKING:
+    from mkdocs.livereload import LiveReloadServer
 
 try:  # MkDocs' own page functions, which hub.parallel's worker runs for its share of pages
     from mkdocs.commands.build import _build_page, _populate_page
@@ -212,6 +215,7 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
         # Set by `brandhub build`, which has just checked the hub: no need to read it twice.
         self.preloaded: Project | None = None
         self.unlink = Unlink(frozenset())
+        self.failed: tuple[Problem, ...] = ()  # the content problems that stopped this build
 
     def load_config(
         self, options: dict[str, Any], config_file_path: str | None = None
@@ -241,6 +245,7 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
             )
         # MkDocs keeps one plugin object per process (for `serve`): use a preloaded hub once.
         preloaded, self.preloaded = self.preloaded, None
+        self.failed = ()
         try:
             self.project = preloaded or load_project(
                 options=self.options,
@@ -253,6 +258,7 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
                 language=config.theme.get("language"),
             )
         except ContentError as exc:
+            self.failed = tuple(exc.problems)  # the preview shows them (hub.problempage)
             raise PluginError(str(exc)) from None
         if preloaded is None:  # `brandhub build` and `check` print them themselves
             for notice in self.project.notices:
@@ -295,6 +301,18 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
         if SCRIPT not in [str(script) for script in config.extra_javascript]:
             config.extra_javascript.append(SCRIPT)
         return config
+
+    def on_serve(
+        self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Callable[..., Any]
+    ) -> LiveReloadServer:
+        # A save that breaks the hub: the browser shows its problems, not the last good page.
+        from hub.problempage import ProblemPage, render
+
+        def page(problems: Iterable[Problem]) -> str:
+            return render(problems, renderer=self.renderer, site_name=config.site_name)
+
+        ProblemPage(server, lambda: self.failed, page)
+        return server
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         project = self._project()

@@ -19,10 +19,11 @@ from hub.exposure import hidden_pages, link_problems, published_view
 from hub.i18n import _
 from hub.load import scan
 from hub.model import Hub, Item
+from hub.placeholders import placeholder_notices
 from hub.previews import card_notices
 from hub.problems import ContentError, Problem
 from hub.settings import Settings, load_settings
-from hub.validate import build_hub
+from hub.validate import check_hub
 from hub.verdicts import Verdicts
 
 NOW_VARIABLE = "BRANDHUB_NOW"
@@ -113,15 +114,21 @@ def load_project(
         )
         unchanged = None if verdicts is None else verdicts.unchanged()
         found = scan(content_dir, split=split, unchanged=unchanged)
-        hub = build_hub(found, settings, checked_url, split=split, verdicts=verdicts)
+        hub, found_problems = check_hub(
+            found, settings, checked_url, split=split, verdicts=verdicts
+        )
     except ContentError as exc:
         raise ContentError([*problems, *exc.problems]) from None
+    problems.extend(found_problems)
     notices: list[Problem] = []
     if not preview:  # a preview shows unpublished pages, so links to them work there
-        broken, notices = link_problems(hub, moment)
+        # Over the files that passed: every problem of the hub is reported in one round.
+        failed = {doc.rel for doc in found.documents} - {item.src for item in hub.items}
+        broken, notices = link_problems(hub, moment, failed=failed)
         problems.extend(broken)
     if problems:
         raise ContentError(problems)
+    notices += placeholder_notices(hub, moment)  # text from `brandhub new`, left as it was
     # Letters a social card would draw as boxes: a warning, the card is drawn all the same.
     named = "brandhub.organisation" if "organisation" in options else "site_name"
     notices += card_notices(hub, settings, config_file=config_file, root=root, organisation=named)

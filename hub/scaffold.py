@@ -6,6 +6,7 @@ import json
 import uuid
 from datetime import date
 
+from hub import placeholders as p
 from hub.i18n import _
 from hub.urls import slugify
 
@@ -35,34 +36,28 @@ def new_file(
         f"date: {today.isoformat()}",
         f"id: {uuid.uuid4()}",
         "draft: true  # " + _("remove this line when the text is ready to publish"),
-        "summary: " + _q(_("One sentence that makes people want to read more.")),
+        "summary: " + _q(_(p.SUMMARY)),
         "tags: []",
     ]
-    body = _("Write the text here.") + "\n"
+    body = _(p.BODY) + "\n"
     if kind == "story":
         author = authors[0] if authors else slugify(_("your-id")) or "your-id"
         head += [
-            "team: " + _q(_("Your team")),
+            "team: " + _q(_(p.TEAM)),
             f"authors: [{author}]  # " + _("ids from content/authors.yml"),
             "share:",
-            "  - text: " + _q(_("One or two sentences a colleague would be proud to post.")),
+            "  - text: " + _q(_(p.SHARE_TEXT)),
             "    hashtags: [" + _word(_("SmallWins")) + "]",
         ]
-        body = (
-            _(
-                "What did the team achieve, how, and what does it change? "
-                "Name the people and give one number."
-            )
-            + "\n"
-        )
+        body = _(p.STORY_BODY) + "\n"
     elif kind == "message":
         head += [
-            "pillar: " + _q(_("Your pillar")),
+            "pillar: " + _q(_(p.PILLAR)),
             "audience: [" + _word(_("everyone")) + "]",
             "proof_points:",
-            "  - " + _q(_("A fact that proves the message, with its source.")),
+            "  - " + _q(_(p.PROOF_POINT)),
         ]
-        body = _("Explain the message and how to say it in your own words.") + "\n"
+        body = _(p.MESSAGE_BODY) + "\n"
     elif kind == "campaign":
         head.append(f"kind: {campaign_kind}")
         if campaign_kind == "event":
@@ -72,11 +67,11 @@ def new_file(
                 "steps:",
                 "  - day: 0",
                 "    title: " + _q(_("Welcome!")),
-                "    summary: " + _q(_("What the new hire does on day one.")),
+                "    summary: " + _q(_(p.STEP_SUMMARY)),
                 "    link: index.md",
             ]
-        head.append("hashtag: " + _q("#" + _("YourHashtag")))
+        head.append("hashtag: " + _q(_(p.HASHTAG)))
     elif kind == "snippet":
-        body = _("The post itself: short, first person, in your own words.") + "\n"
+        body = _(p.SNIPPET_BODY) + "\n"
     head.append("---")
     return f"{KINDS[kind]}/{slug}.md", "\n".join(head) + "\n\n" + body

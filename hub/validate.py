@@ -48,7 +48,23 @@ def build_hub(
     split: bool = False,
     verdicts: Verdicts | None = None,
 ) -> Hub:
-    """Validate everything; raise :class:`ContentError` with every problem found.
+    """Validate everything; raise :class:`ContentError` with every problem found."""
+    hub, problems = check_hub(scan, settings, site_url, split=split, verdicts=verdicts)
+    if problems:
+        raise ContentError(problems)
+    return hub
+
+
+def check_hub(
+    scan: Scan,
+    settings: Settings,
+    site_url: str = "https://hub.invalid/",
+    *,
+    split: bool = False,
+    verdicts: Verdicts | None = None,
+) -> tuple[Hub, list[Problem]]:
+    """Validate everything: the hub of the files that passed, and every problem found (the
+    rules across files, links among them, can still be checked on what passed).
 
     ``site_url`` is needed for share posts: their length includes the page's link. ``split``:
     a second process checks half of the files (hub.parallel.split_map). ``verdicts``: the
@@ -104,9 +120,7 @@ def build_hub(
     if verdicts is not None:
         verdicts.save()
     problems.extend(_across(items))
-    if problems:
-        raise ContentError(problems)
-    return Hub(items=tuple(items), authors=authors, assets=frozenset(scan.assets))
+    return Hub(items=tuple(items), authors=authors, assets=frozenset(scan.assets)), problems
 
 
 def _authors(

@@ -22,12 +22,10 @@ BROKEN = [
     (
         "stories/broken.md",
         "---\ntitle: Broken\ndate: 2026-01-01\ntags: [a\n---\nBody\n",
-        "content/stories/broken.md:5: broken YAML: did not find expected ',' or ']' "
-        "(check the indentation and quote values that contain ': ' or start with # or \")",
-        # PyYAML's own words stay English; everything Brandhub says is Spanish.
-        "content/stories/broken.md:5: YAML con errores: did not find expected ',' or ']' "
-        "(revisa la sangría y pon entre comillas los valores que contengan ': ' o empiecen "
-        'por # o ")',
+        "content/stories/broken.md:4: a [ opened on line 4 is not closed (end it with ] on "
+        "the same line, or put the value in quotes if the [ is part of the text)",
+        "content/stories/broken.md:4: un [ abierto en la línea 4 no se cierra (ciérralo con ] "
+        "en la misma línea, o pon el valor entre comillas si el [ forma parte del texto)",
     ),
     (
         "stories/bad-date.md",

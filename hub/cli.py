@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 from mkdocs import exceptions as mkdocs_errors
@@ -33,11 +33,17 @@ from hub.i18n import _, n_
 from hub.model import Kind
 from hub.problems import ContentError
 from hub.project import NOW_VARIABLE, SITE_URL_VARIABLE, Project, load_project, parse_now
+from hub.exposure import moment_text
 from hub.publish import State, changes, state
 from hub.review import ReviewError, base_content, compare, load_base, summary
 from hub.scaffold import KINDS, new_file
 
+if TYPE_CHECKING:
+    from hub.digest import State as Sent
+
 log = logging.getLogger("brandhub")
+# brandhub digest's formats (hub.digest.FORMATS, which a build need not import)
+DIGEST_FORMATS = ("html", "text", "slack", "teams")
 
 
 def _in_actions() -> bool:
@@ -549,6 +555,124 @@ def import_feed(
                 older=report["older"],
             )
         )
+
+
+@cli.command()
+@common_options
+@now_option
+@click.option(
+    "--since",
+    default="7d",
+    show_default=True,
+    metavar="PERIOD",
+    help="The window: 7d, 12h, 2w, or a date (2026-11-01).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(DIGEST_FORMATS),
+    default="text",
+    show_default=True,
+    help="html (e-mail), text, slack (Block Kit) or teams (Adaptive Card).",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False),
+    help="Write the digest to FILE (removed when the window is empty).",
+)
+@click.option(
+    "--post-to-env",
+    "variable",
+    metavar="NAME",
+    help="Post the digest (slack or teams) to the webhook whose address is in the "
+    "environment variable NAME; each item is posted once, at most one digest a period.",
+)
+def digest(
+    config_file: str,
+    content: str | None,
+    now: str | None,
+    since: str,
+    fmt: str,
+    output: str | None,
+    variable: str | None,
+) -> None:
+    """Write (or post) a digest of what the hub published in the last 7 days."""
+    from hub import digest as digests
+
+    with _friendly_errors():
+        config = _config(config_file, content)
+        project = _project(config, now)
+        start = digests.window_start(since, project.now, project.settings)
+        address = ""
+        sent: Sent | None = None
+        if variable is not None:
+            if fmt not in digests.POSTABLE:
+                _fail(_("error: only --format slack or teams can be posted to a webhook"))
+            try:
+                address = digests.webhook_address(variable, os.environ)
+            except digests.PostError as exc:
+                _fail(_("error: %(problem)s", problem=exc))
+            root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
+            sent = digests.State.load(
+                digests.state_path(root, project.settings, fmt, variable)
+            )
+            if sent.recent(start, project.now):
+                _echo(
+                    _(
+                        "A digest already went to %(variable)s at %(moment)s, in this "
+                        "period: nothing was posted.",
+                        variable=variable,
+                        moment=moment_text(sent.posted),
+                    ),
+                    err=True,
+                )
+                return
+            start = sent.reach_back(start, project.now)
+        made = digests.build(
+            project.hub,
+            project.settings,
+            project.site_url,
+            project.now,
+            start,
+            fmt,
+            skip=sent.sent if sent is not None else (),
+        )
+        if not made.entries:
+            if output is not None:
+                Path(output).unlink(missing_ok=True)
+            nothing = _("Nothing was posted.") if variable else _("There is nothing to send.")
+            _echo(f"{made.empty_message} {nothing}", err=True)
+            return
+        body, shown = digests.render(made, fmt)
+        if output is not None:
+            Path(output).write_text(body, encoding="utf-8")
+        elif variable is None:
+            _echo(body, nl=False)
+        if variable is not None and sent is not None:
+            try:
+                digests.post(address, body, variable)
+            except digests.PostError as exc:
+                _fail(_("error: %(problem)s", problem=exc))
+            sent.record((e.key for e in shown.entries), start, project.now)
+            _echo(
+                n_(
+                    "Posted %(count)s item to %(variable)s.",
+                    "Posted %(count)s items to %(variable)s.",
+                    len(shown.entries),
+                    variable=variable,
+                ),
+                err=True,
+            )
+        if shown.left_out:
+            _echo(
+                n_(
+                    "%(count)s item did not fit in the message; it links to the hub instead.",
+                    "%(count)s items did not fit in the message; it links to the hub instead.",
+                    shown.left_out,
+                ),
+                err=True,
+            )
 
 
 def main() -> None:

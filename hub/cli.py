@@ -29,11 +29,11 @@ from mkdocs.config.defaults import MkDocsConfig
 from hub import __version__, i18n
 from hub.atomic import Stopped, write_atomically
 from hub.escape import no_commands
+from hub.exposure import moment_text
 from hub.i18n import _, n_
 from hub.model import Kind
 from hub.problems import ContentError
 from hub.project import NOW_VARIABLE, SITE_URL_VARIABLE, Project, load_project, parse_now
-from hub.exposure import moment_text
 from hub.publish import State, changes, state
 from hub.review import ReviewError, base_content, compare, load_base, summary
 from hub.scaffold import KINDS, new_file
@@ -614,9 +614,7 @@ def digest(
             except digests.PostError as exc:
                 _fail(_("error: %(problem)s", problem=exc))
             root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
-            sent = digests.State.load(
-                digests.state_path(root, project.settings, fmt, variable)
-            )
+            sent = digests.State.load(digests.state_path(root, project.settings, fmt, variable))
             if sent.recent(start, project.now):
                 _echo(
                     _(

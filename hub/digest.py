@@ -266,10 +266,14 @@ def _cut(value: str, limit: int) -> str:
     escaped = slack_escape(value)
     if len(escaped) <= limit:
         return escaped
-    kept = value
-    while len(slack_escape(kept)) > limit - 1:
-        kept = kept[: max(0, len(kept) - max(1, len(slack_escape(kept)) - limit + 1))]
-    return slack_escape(kept) + "…"
+    low, high = 0, len(value)  # the longest start of value whose escape leaves room for "…"
+    while low < high:
+        middle = (low + high + 1) // 2
+        if len(slack_escape(value[:middle])) <= limit - 1:
+            low = middle
+        else:
+            high = middle - 1
+    return slack_escape(value[:low]) + "…"
 
 
 def slack(digest: Digest) -> tuple[dict[str, Any], Digest]:
@@ -377,7 +381,6 @@ def teams(digest: Digest) -> tuple[dict[str, Any], Digest]:
             "lang": digest.language,
             "body": [*body, *extra, *ending],
             "actions": [{"type": "Action.OpenUrl", "title": _("Open the hub"), "url": digest.home}],
-            "msteams": {"width": "Full"},
         }
         return {
             "type": "message",
@@ -571,9 +574,7 @@ class State:
     def record(self, keys: Iterable[str], start: datetime, now: datetime) -> None:
         moment = now.isoformat()
         year_ago = now - timedelta(days=366)
-        self.sent = {
-            k: v for k, v in self.sent.items() if (_moment(v) or year_ago) > year_ago
-        }
+        self.sent = {k: v for k, v in self.sent.items() if (_moment(v) or year_ago) > year_ago}
         self.sent.update((key, moment) for key in keys)
         self.posted = now
         self.until = now

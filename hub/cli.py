@@ -536,7 +536,8 @@ def init(
     force: bool,
 ) -> None:
     """Write a new hub into FOLDER: settings, starter content, theme, workflows, README."""
-    with _friendly_errors():
+    spoken = i18n.active()  # init speaks the terminal's language, then the hub's: not for long
+    with _friendly_errors(), _speaking(spoken):
         _init(
             folder,
             site_name,
@@ -550,6 +551,14 @@ def init(
             yes,
             force,
         )
+
+
+@contextmanager
+def _speaking(language: i18n.Language) -> Iterator[None]:
+    try:
+        yield
+    finally:
+        i18n.activate(language)
 
 
 def _init(

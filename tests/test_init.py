@@ -406,3 +406,11 @@ def test_the_starters_settings_are_the_demos() -> None:
 
     ours = render(DEMO, today=date(2026, 1, 1))["mkdocs.yml"].decode()
     assert settings(ours) == settings((ROOT / "mkdocs.yml").read_text())
+
+
+def test_init_leaves_the_process_speaking_as_before(tmp_path: Path) -> None:
+    from hub import i18n
+
+    before = i18n.active()
+    assert init(tmp_path / "hub", "--yes", "--language", "es").exit_code == 0
+    assert i18n.active() == before

@@ -147,6 +147,31 @@ def test_the_sdist_holds_the_sources_of_everything(dist: Path) -> None:
         assert needed in names, needed
     missing = _starter_files() - names
     assert not missing, f"the starter's files are not all in the sdist: {sorted(missing)}"
+    # What pip installs from the sdist has the compiled catalogues too (setup.py makes them).
+    out = dist.parent / "from-sdist"
+    built = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            str(sdist),
+            "--no-deps",
+            "--no-build-isolation",
+            "--no-index",
+            "-w",
+            str(out),
+            "--quiet",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert built.returncode == 0, built.stdout + built.stderr
+    (wheel,) = out.glob("brandhub-*.whl")
+    inside = set(zipfile.ZipFile(wheel).namelist())
+    assert {"hub/locale/es/LC_MESSAGES/brandhub.mo", "hub/fonts/OFL.txt"} <= inside
+    assert not _starter_files() - inside
 
 
 @pytest.fixture(scope="module")

@@ -19,6 +19,7 @@ from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
+from zoneinfo import ZoneInfo
 
 import click
 from mkdocs import exceptions as mkdocs_errors
@@ -26,7 +27,7 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 
-from hub import __version__, i18n
+from hub import __version__, i18n, newhub
 from hub.atomic import Stopped, write_atomically
 from hub.escape import no_commands
 from hub.exposure import moment_text
@@ -37,6 +38,7 @@ from hub.project import NOW_VARIABLE, SITE_URL_VARIABLE, Project, load_project, 
 from hub.publish import State, changes, state
 from hub.review import ReviewError, base_content, compare, load_base, summary
 from hub.scaffold import KINDS, new_file
+from hub.urls import slugify
 
 if TYPE_CHECKING:
     from hub.digest import State as Sent
@@ -364,7 +366,7 @@ def _not_the_dirty_warning(record: logging.LogRecord) -> bool:
     help="For a campaign: its kind.",
 )
 def new(config_file: str, content: str | None, kind: str, title: str, campaign_kind: str) -> None:
-    """Write a new story, message, campaign or snippet (as a draft) to fill in."""
+    """Write a new story, message, campaign, snippet, guideline or page (a draft) to fill in."""
     with _friendly_errors():
         config = _config(config_file, content)
         project = _project(config, None, preview=True)
@@ -374,6 +376,7 @@ def new(config_file: str, content: str | None, kind: str, title: str, campaign_k
             today=datetime.now(project.settings.timezone).date(),
             authors=sorted(project.hub.authors),
             campaign_kind=campaign_kind,
+            pages={item.src for item in project.hub.items if not item.draft},
         )
         path = Path(config.docs_dir) / rel
         if path.exists():
@@ -385,11 +388,30 @@ def new(config_file: str, content: str | None, kind: str, title: str, campaign_k
             )
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
+        _keep_only_if_checked(config, path)
         _echo(
             _(
                 "Wrote %(file)s: fill it in, remove 'draft: true', "
                 "then preview with `brandhub serve`.",
                 file=os.path.relpath(path),
+            )
+        )
+
+
+def _keep_only_if_checked(config: MkDocsConfig, path: Path) -> None:
+    """``brandhub new`` never leaves a hub that fails ``check``: its file is checked with the
+    hub (a page named like a generated one, for one), and removed again if it breaks it."""
+    try:
+        _project(config, None, preview=True)
+    except ContentError as exc:
+        path.unlink()
+        for problem in exc.problems:
+            _echo(str(problem), err=True)
+        _fail(
+            _(
+                "error: %(path)s would make the hub fail its check, so it was not written; "
+                "choose another title.",
+                path=os.path.relpath(path),
             )
         )
 
@@ -671,6 +693,203 @@ def digest(
                 ),
                 err=True,
             )
+
+
+def _terminal_language() -> str:
+    """The language the terminal asks for (LANGUAGE, LC_ALL, LC_MESSAGES, LANG, as gettext
+    reads them), e.g. ``es`` for es_ES.UTF-8."""
+    for variable in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(variable, "").split(":")[0].split(".")[0]
+        if value:
+            return "en" if value in ("C", "POSIX") else value
+    return "en"
+
+
+def _answer(
+    given: str | None,
+    option: str,
+    label: str,
+    default: str,
+    check: Callable[[str], str],
+    *,
+    yes: bool,
+) -> str:
+    """An answer for ``brandhub init``: the option's value, else the default (with --yes), else
+    what the person types at the prompt (asked again until it can make a hub)."""
+    if given is not None:
+        try:
+            return check(given)
+        except newhub.Invalid as exc:
+            _fail(_("error: %(option)s: %(problem)s", option=option, problem=exc))
+    if yes:
+        return check(default)
+
+    def proc(text: str) -> str:
+        try:
+            return check(text)
+        except newhub.Invalid as exc:
+            raise click.UsageError(str(exc)) from None
+
+    return str(click.prompt(label, default=default, value_proc=proc))
+
+
+@cli.command()
+@click.argument("folder", type=click.Path(file_okay=False))
+@click.option("--site-name", help="The hub's name, in its header and its tab.")
+@click.option("--site-url", help="Where the hub is published, e.g. https://acme.github.io/hub/.")
+@click.option("--organisation", help="The organisation's name.")
+@click.option("--language", "language_", metavar="CODE", help="The hub's language: en or es.")
+@click.option("--timezone", "timezone_", metavar="ZONE", help="e.g. Europe/Madrid.")
+@click.option("--primary-colour", metavar="#RRGGBB", help="The main brand colour.")
+@click.option("--accent-colour", metavar="#RRGGBB", help="The accent colour.")
+@click.option("--repo", metavar="OWNER/NAME", help="The hub's GitHub repository.")
+@click.option("-y", "--yes", is_flag=True, help="Ask nothing: defaults for what is not given.")
+@click.option("--force", is_flag=True, help="Write into a folder that is not empty.")
+def init(
+    folder: str,
+    site_name: str | None,
+    site_url: str | None,
+    organisation: str | None,
+    language_: str | None,
+    timezone_: str | None,
+    primary_colour: str | None,
+    accent_colour: str | None,
+    repo: str | None,
+    yes: bool,
+    force: bool,
+) -> None:
+    """Write a new hub into FOLDER: settings, starter content, theme, workflows, README."""
+    spoken = i18n.active()  # init speaks the terminal's language, then the hub's: not for long
+    with _friendly_errors(), _speaking(spoken):
+        _init(
+            folder,
+            site_name,
+            site_url,
+            organisation,
+            language_,
+            timezone_,
+            primary_colour,
+            accent_colour,
+            repo,
+            yes,
+            force,
+        )
+
+
+@contextmanager
+def _speaking(language: i18n.Language) -> Iterator[None]:
+    try:
+        yield
+    finally:
+        i18n.activate(language)
+
+
+def _init(
+    folder: str,
+    site_name: str | None,
+    site_url: str | None,
+    organisation: str | None,
+    language_: str | None,
+    timezone_: str | None,
+    primary_colour: str | None,
+    accent_colour: str | None,
+    repo: str | None,
+    yes: bool,
+    force: bool,
+) -> None:
+    i18n.activate(i18n.language(_terminal_language()))
+    target = Path(folder)
+    found = newhub.occupied(target)
+    if found and not force:
+        _fail(
+            _(
+                "error: %(folder)s is not empty (%(found)s); choose an empty folder, or pass "
+                "--force to write the starter's files into it (other files are kept).",
+                folder=folder,
+                found=", ".join(found[:3]) + (", …" if len(found) > 3 else ""),
+            )
+        )
+    spoken = i18n.active().catalogue
+    lang = _answer(
+        language_,
+        "--language",
+        _("Language of the hub (%(choices)s)", choices=", ".join(newhub.starter_languages())),
+        spoken if spoken in newhub.starter_languages() else "en",
+        newhub.language,
+        yes=yes,
+    )
+    i18n.activate(i18n.language(lang))  # from here on, init speaks the hub's language
+    org = _answer(
+        organisation,
+        "--organisation",
+        _("Organisation"),
+        _("Example Company"),
+        newhub.one_line,
+        yes=yes,
+    )
+    name = _answer(
+        site_name,
+        "--site-name",
+        _("Name of the hub"),
+        _("%(organisation)s Hub", organisation=org),
+        newhub.one_line,
+        yes=yes,
+    )
+    url = _answer(
+        site_url,
+        "--site-url",
+        _("Address the hub will be published at"),
+        f"https://{slugify(org) or 'example'}.github.io/hub/",
+        newhub.site_url,
+        yes=yes,
+    )
+    zone = _answer(timezone_, "--timezone", _("Time zone"), "UTC", newhub.timezone, yes=yes)
+    primary = _answer(
+        primary_colour,
+        "--primary-colour",
+        _("Main brand colour"),
+        newhub.Answers.primary,
+        newhub.colour,
+        yes=yes,
+    )
+    accent = _answer(
+        accent_colour,
+        "--accent-colour",
+        _("Accent colour"),
+        newhub.Answers.accent,
+        newhub.colour,
+        yes=yes,
+    )
+    github = None
+    if repo is not None:
+        github = _answer(repo, "--repo", "", "", newhub.repository, yes=yes)
+    answers = newhub.Answers(
+        site_name=name,
+        site_url=url,
+        organisation=org,
+        language=lang,
+        timezone=zone,
+        primary=primary,
+        accent=accent,
+        repo=github,
+    )
+    files = newhub.render(answers, today=datetime.now(ZoneInfo(zone)).date())
+    newhub.write(target, files)
+    _echo(
+        n_(
+            "Wrote a new hub into %(folder)s (%(count)s file).",
+            "Wrote a new hub into %(folder)s (%(count)s files).",
+            len(files),
+            folder=folder,
+        )
+    )
+    _echo(
+        _(
+            "Next: in %(folder)s, `brandhub build` builds it and `brandhub serve` previews it; "
+            "its README.md says how to publish it on GitHub Pages.",
+            folder=folder,
+        )
+    )
 
 
 def main() -> None:

@@ -90,6 +90,9 @@ STATIC = Path(__file__).parent / "static"
 SCHEMAS = Path(__file__).parent / "schemas"
 log = logging.getLogger("mkdocs.plugins.brandhub")
 SEARCH_FIELD = Path(__file__).parent / "templates" / "theme" / "search.html"
+# Material overrides every hub needs (the repository widget that calls GitHub's API, emptied),
+# after the hub's own theme folder (custom_dir), so that a hub's theme/ only holds its brand.
+THEME_OVERRIDES = str(Path(__file__).parent / "theme")
 MATERIAL_SEARCH = ("material/search", "search")
 STYLESHEET = "assets/brandhub/brandhub.css"
 SCRIPT = "assets/brandhub/brandhub.js"
@@ -270,6 +273,9 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
         if not self.serving:
             frontmatter.forget()
             voice.forget()
+        if THEME_OVERRIDES not in config.theme.dirs:
+            custom = config.theme.custom_dir
+            config.theme.dirs.insert(1 if custom else 0, THEME_OVERRIDES)
         if self.renderer.overrides != config.theme.custom_dir:  # kept across a preview's
             self.renderer = Renderer(overrides=config.theme.custom_dir)  # rebuilds (compiled)
         root = Path(config.config_file_path or "mkdocs.yml").resolve().parent

@@ -24,6 +24,12 @@ PAGES = [
     "campaigns/",
     "campaigns/welcome/",
     "snippets/",
+    "snippets/electric-vans-valencia/",
+    "messages/electric-last-mile/",
+    # (not the guidelines' own index: the demo's content titles it "Brand guidelines", in
+    # English, which is also a message of the hub's home page)
+    "guidelines/social-media-policy/",
+    "authors/ana-lozano/",
     "feeds/",
 ]
 PLACEHOLDER = re.compile(r"%\([a-z_]+\)s|<[^>]+>")

@@ -65,3 +65,35 @@ def test_the_journey_counts_and_names_its_calendar_in_spanish(spanish: Any) -> N
     with spanish.expect_download() as download:
         spanish.locator("[data-bh-calendar-form] button[type=submit]").click()
     assert download.value.suggested_filename == "mis-primeras-semanas.ics"
+
+
+# Everything a reader sees or hears once the page's script has run: the text shown, and the
+# labels of every element (those of hidden menus and dialogs too: a screen reader reads them).
+SHOWN = """() => {
+  const labels = [];
+  for (const element of document.querySelectorAll("[aria-label], [title], [alt], [placeholder]")) {
+    for (const name of ["aria-label", "title", "alt", "placeholder"]) {
+      const value = element.getAttribute(name);
+      if (value) labels.push(value);
+    }
+  }
+  return [document.body.innerText.split(/\\s+/).join(" "), ...labels].join(" ");
+}"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_a_spanish_hub_shows_no_english_string_in_the_browser(spanish: Any, scheme: str) -> None:
+    from tests.test_i18n_pages import PAGES, _messages
+
+    english = _messages("en", "es")
+    assert len(english) > 40  # the check reads the catalogue, not an empty list
+    spanish.emulate_media(color_scheme=scheme)
+    for url in PAGES:
+        spanish.goto(url or "./")
+        spanish.wait_for_load_state("networkidle")
+        shown = spanish.evaluate(SHOWN)
+        leaks = [piece for piece in english if piece in shown]
+        assert not leaks, f"{url or 'home'} ({scheme}) shows English: {leaks}"
+        # The script has run and spoken: its share cards' buttons, in Spanish.
+        if url.startswith("stories/2026"):
+            assert "Copiar texto" in shown

@@ -661,6 +661,19 @@ def digest(
         if not made.entries:
             if output is not None:
                 Path(output).unlink(missing_ok=True)
+            if made.already:
+                _echo(
+                    n_(
+                        "The %(count)s item published in the window already went to "
+                        "%(variable)s: nothing was posted.",
+                        "The %(count)s items published in the window already went to "
+                        "%(variable)s: nothing was posted.",
+                        made.already,
+                        variable=variable,
+                    ),
+                    err=True,
+                )
+                return
             nothing = _("Nothing was posted.") if variable else _("There is nothing to send.")
             _echo(f"{made.empty_message} {nothing}", err=True)
             return

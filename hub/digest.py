@@ -24,7 +24,7 @@ import re
 import urllib.error
 import urllib.request
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -122,6 +122,7 @@ class Digest:
     language: str
     entries: tuple[Entry, ...] = ()
     left_out: int = 0  # entries a channel had no room for (set by the renderings)
+    already: int = 0  # items of the window left out because they were sent before
 
     @property
     def sections(self) -> list[Section]:
@@ -165,12 +166,14 @@ def build(
     medium = MEDIUM[fmt]
     base = site_url.rstrip("/") + "/"
     skipped = set(skip)
+    already = 0
     chosen = [i for i in hub.items if in_window(i, start, now)]
     chosen.sort(key=lambda i: (ORDER.index(i.kind), -(i.date or now).timestamp(), i.url))
     entries = []
     for item in chosen:
         key = entry_id(item, site_url)
         if key in skipped:
+            already += 1
             continue
         posts = []
         for post in posts_for(item, settings, site_url):
@@ -213,6 +216,7 @@ def build(
         home=home,
         language=i18n.active().code,
         entries=tuple(entries),
+        already=already,
     )
 
 
@@ -334,16 +338,7 @@ def _slack_post(post: str) -> str:
 
 
 def _shown(digest: Digest, shown: list[Entry]) -> Digest:
-    return Digest(
-        title=digest.title,
-        period=digest.period,
-        start=digest.start,
-        end=digest.end,
-        home=digest.home,
-        language=digest.language,
-        entries=tuple(shown),
-        left_out=len(digest.entries) - len(shown),
-    )
+    return replace(digest, entries=tuple(shown), left_out=len(digest.entries) - len(shown))
 
 
 def _run(value: str, **style: Any) -> dict[str, Any]:

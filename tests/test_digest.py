@@ -510,6 +510,22 @@ def test_a_late_run_leaves_no_gap(hub: Hub, webhook: Recorder) -> None:
     assert len(webhook.requests) == 2
 
 
+def test_a_window_already_sent_says_so(site: Callable[[str], Hub], webhook: Recorder) -> None:
+    hub = site("basic")
+    env = {"DIGEST_HOOK": webhook.url}
+    dated(hub, "morning", "2026-11-23T11:00:00+01:00")
+    args = ["--format", "slack", "--since", "1d", "--post-to-env", "DIGEST_HOOK"]
+    assert "Posted 1 item" in hub.run("digest", "--now", NOW, *args, env=env).stderr
+    # The next day's run, two hours early: its window still holds the morning story.
+    again = hub.run("digest", "--now", "2026-11-24T10:00:00+01:00", *args, env=env)
+    assert again.exit_code == 0
+    assert (
+        "The 1 item published in the window already went to DIGEST_HOOK: nothing was posted."
+        in again.stderr
+    )
+    assert len(webhook.requests) == 1
+
+
 def test_a_refused_post_is_an_error_and_is_tried_again(hub: Hub, webhook: Recorder) -> None:
     env = {"DIGEST_HOOK": webhook.url}
     webhook.status = 500

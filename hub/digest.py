@@ -299,6 +299,9 @@ def slack(digest: Digest) -> tuple[dict[str, Any], Digest]:
                 break
             blocks += needed
             shown.append(entry)
+        else:
+            continue
+        break  # what is left out is the end of the list, as in Teams
     left = len(digest.entries) - len(shown)
     home = f"<{slack_escape(digest.home)}|{slack_escape(_('Open the hub'))}>"
     if left:

@@ -337,16 +337,26 @@ def test_slack_stays_within_fifty_blocks_and_counts_what_is_left_out(hub: Hub) -
         hub.write(
             f"stories/many-{number}.md",
             f"---\ntitle: Many {number}\ndate: 2026-11-21\nteam: Fleet\nauthors: [ana]\n"
-            f"share:\n  - text: '{'& ' * 1400}'\n    channels: [linkedin]\n---\nText.\n",
+            "share:\n"
+            + f"  - text: '{'& ' * 1400}'\n    channels: [linkedin]\n" * 4
+            + "---\nText.\n",
         )
+    # The key message and the campaign would fit in the blocks the last stories leave.
+    hub.write(
+        "campaigns/launch.md", "---\ntitle: Launch\ndate: 2026-11-21\nkind: brand\n---\nGo.\n"
+    )
     result = digest(hub, "--format", "slack")
     payload = json.loads(result.stdout)
     jsonschema.validate(payload, BLOCK_KIT)
-    assert len(payload["blocks"]) == 50
+    assert 45 <= len(payload["blocks"]) <= 50
     last = payload["blocks"][-1]["text"]["text"]
     assert "more items on the hub." in last
     assert "did not fit in the message" in result.stderr
-    posts = [t for t in slack_texts(payload) if t.startswith("_Ready to share_")]
+    # What is left out is the end of the list: nothing after the stories that were cut.
+    assert "*Small wins*" in slack_texts(payload)
+    for later in ("*Key messages*", "*Campaigns*", "*Share snippets*"):
+        assert later not in slack_texts(payload), later
+    posts = [t for t in slack_texts(payload) if t.startswith("_Ready to share_\n>&amp; ")]
     assert posts and all(len(t) == 3000 and t.endswith("&amp;…") for t in posts)
     for text in slack_texts(payload):  # cut to fit, never inside an escape
         assert re.fullmatch(r"([^&]|&amp;|&lt;|&gt;)*", text), text[-20:]

@@ -598,6 +598,7 @@ def intake(
     author_login: str | None,
 ) -> None:
     """Turn an issue from the hub's forms into a draft story or a person in authors.yml."""
+    from hub import authorsfile
     from hub import intake as issues
 
     with _friendly_errors():
@@ -608,7 +609,8 @@ def intake(
         except issues.Refused as exc:
             _fail(_("error: %(problem)s", problem=exc))
         root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
-        form = issues.read_form(issues.form_file(root, kind, project.settings.language))
+        form_path = issues.form_file(root, kind, project.settings.language)
+        form = issues.read_form(form_path, os.path.relpath(form_path))
         shown = os.path.relpath(issue_body)
         text = issues.read_body(Path(issue_body), shown)
         people = project.hub.authors
@@ -634,8 +636,8 @@ def intake(
         path = docs / "authors.yml"
         before = path.read_bytes() if path.is_file() else None
         try:
-            after = issues.upsert((before or b"").decode("utf-8"), person)
-        except issues.Unsupported:
+            after = authorsfile.upsert((before or b"").decode("utf-8"), person)
+        except authorsfile.Unsupported:
             _fail(
                 _(
                     "error: %(file)s: %(id)s is written on one line; write its keys indented "
@@ -644,7 +646,7 @@ def intake(
                     id=person.id,
                 )
             )
-        issues.replace_file(path, after.encode("utf-8"))
+        authorsfile.replace_file(path, after.encode("utf-8"))
         _keep_only_if_it_passes(config, now, path, before)
         message = (
             _("Added %(id)s to %(file)s.", id=person.id, file=os.path.relpath(path))
@@ -659,15 +661,15 @@ def _keep_only_if_it_passes(
 ) -> None:
     """intake never leaves a hub that fails ``check``: the file it wrote goes back to what it
     was (``before``; None: it did not exist) when the hub has problems with it."""
+    from hub import authorsfile
+
     try:
         _project(config, now, preview=True)
     except ContentError as exc:
         if before is None:
             path.unlink()
         else:
-            from hub.intake import replace_file
-
-            replace_file(path, before)
+            authorsfile.replace_file(path, before)
         for problem in exc.problems:
             _echo(str(problem), err=True)
         _fail(

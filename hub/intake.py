@@ -10,24 +10,22 @@ code knows of a form is the ids of its questions (:data:`FIELDS`).
 The issue's text is untrusted: anyone who can open an issue writes it. Every answer is
 cleaned like an imported feed's text (hub.plaintext): invisible characters dropped, one line
 where the hub wants one, and the story's text escaped so that Markdown shows it as text.
-Values go into YAML as JSON strings. authors.yml is edited as text, one entry at a time, so
-its comments, order and spacing stay as the editors wrote them.
+Values go into YAML as JSON strings; hub.authorsfile writes a person into authors.yml.
 """
 
 from __future__ import annotations
 
 import json
-import os
 import re
-import tempfile
 import uuid
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 import yaml
 
+from hub.authorsfile import Person
 from hub.i18n import _
 from hub.kinds import LANG, MAX_TAGS
 from hub.model import Author
@@ -102,14 +100,31 @@ class Form:
     labels: dict[str, str]  # question id → label, in the form's order
 
 
-def read_form(path: Path) -> Form:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    labels = {
-        str(q["id"]): clean_line(str(q["attributes"]["label"]))
-        for q in data.get("body", [])
-        if q.get("type") != "markdown" and "id" in q
-    }
-    return Form(name=str(data.get("name", "")), labels=labels)
+def read_form(path: Path, shown: str) -> Form:
+    """The form's name and its questions' labels; ``shown``: its path as editors see it."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        labels = {
+            str(q["id"]): clean_line(str(q["attributes"]["label"]))
+            for q in data["body"]
+            if q.get("type") != "markdown" and "id" in q
+        }
+        return Form(name=clean_line(str(data.get("name", ""))), labels=labels)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError, TypeError, KeyError, AttributeError):
+        raise ContentError(
+            [
+                Problem(
+                    shown,
+                    None,
+                    None,
+                    _("is not an issue form that intake can read"),
+                    _(
+                        "give each question an id and a label, as the form brandhub init "
+                        "writes does"
+                    ),
+                )
+            ]
+        ) from None
 
 
 @dataclass(frozen=True)
@@ -131,9 +146,8 @@ class Answers:
         lines: list[str] = []
         for number, line in enumerate(text.replace("\r\n", "\n").split("\n"), start=1):
             heading = _HEADING.fullmatch(line)
-            later = [
-                i for i in range(position, len(order)) if heading and order[i][1] == heading[1]
-            ]
+            label = clean_line(heading[1]) if heading else None
+            later = [i for i in range(position, len(order)) if order[i][1] == label]
             if later:  # the next question's heading; other "###" lines are part of an answer
                 self._keep(current, lines)
                 position = later[0] + 1
@@ -444,14 +458,6 @@ def free_path(folder: Path, slug: str) -> Path:
 # A person joins the ambassador pool.
 
 
-@dataclass(frozen=True)
-class Person:
-    id: str
-    values: dict[str, str]  # key → its YAML text, in the order a new entry has them
-    github: str | None  # the profile link to add, if the entry has none
-    new: bool
-
-
 def person_entry(
     text: str, form: Form, file: str, *, people: Mapping[str, Author], login: str | None
 ) -> Person:
@@ -521,123 +527,3 @@ def _new_id(name: str, people: Mapping[str, Author], login: str | None) -> str:
         candidate = f"{base}-{number}"
         number += 1
     return candidate
-
-
-class Unsupported(Exception):
-    """An entry written in a way intake does not edit (e.g. on one line); the message says
-    which."""
-
-
-def upsert(text: str, person: Person) -> str:
-    """authors.yml with the person's entry added at the end, or edited where it is: only its
-    changed keys' lines are rewritten, every other byte of the file stays."""
-    lines = text.splitlines(keepends=True)
-    if lines and not lines[-1].endswith("\n"):
-        lines[-1] += "\n"
-    key = re.compile(rf"{re.escape(person.id)}[ \t]*:(.*)")
-    start = next((i for i, line in enumerate(lines) if key.fullmatch(line.rstrip("\n"))), None)
-    if start is None:
-        indent = _indent(lines, 0, len(lines)) or "  "
-        entry = [f"{person.id}:\n"]
-        entry += [f"{indent}{k}: {v}\n" for k, v in person.values.items()]
-        if person.github:
-            entry += [f"{indent}links:\n", f"{indent * 2}GitHub: {person.github}\n"]
-        gap = ["\n"] if lines and lines[-1].strip() else []
-        return "".join(lines + gap + entry)
-    rest = key.fullmatch(lines[start].rstrip("\n"))
-    assert rest is not None
-    if rest[1].split("#", 1)[0].strip():
-        raise Unsupported(person.id)
-    end = start + 1
-    while end < len(lines) and not _top_level(lines[end]):
-        end += 1
-    while end > start + 1 and (not lines[end - 1].strip() or lines[end - 1].startswith("#")):
-        end -= 1  # blank lines and comments before the next entry belong to it
-    indent = _indent(lines, start + 1, end) or "  "
-    body = lines[start + 1 : end]
-    for name, value in person.values.items():
-        body = _set(body, indent, name, value)
-    if person.github:
-        body = _add_link(body, indent, person.github)
-    return "".join(lines[: start + 1] + body + lines[end:])
-
-
-def _top_level(line: str) -> bool:
-    return bool(line.strip()) and not line[0].isspace() and not line.startswith("#")
-
-
-def _indent(lines: Sequence[str], start: int, end: int) -> str | None:
-    for line in lines[start:end]:
-        if line.strip() and line[0].isspace() and not line.strip().startswith("#"):
-            return line[: len(line) - len(line.lstrip())]
-    return None
-
-
-def _span(body: list[str], indent: str, name: str) -> tuple[int, int] | None:
-    """Where the key's lines are in the entry: its own line and the deeper ones after it."""
-    own = re.compile(rf"{re.escape(indent)}{re.escape(name)}[ \t]*:")
-    for i, line in enumerate(body):
-        if own.match(line):
-            end = i + 1
-            while end < len(body) and (
-                not body[end].strip() or len(body[end]) - len(body[end].lstrip()) > len(indent)
-            ):
-                end += 1
-            while end > i + 1 and not body[end - 1].strip():
-                end -= 1
-            return i, end
-    return None
-
-
-def _set(body: list[str], indent: str, name: str, value: str) -> list[str]:
-    span = _span(body, indent, name)
-    line = f"{indent}{name}: {value}\n"
-    if span is None:
-        return _append(body, [line])
-    start, end = span
-    if _same(body[start:end], indent, line):
-        return body
-    return [*body[:start], line, *body[end:]]
-
-
-def _same(old: list[str], indent: str, new: str) -> bool:
-    """Whether the key's lines already say what the new line says (then they stay as they are,
-    their comments and spacing too)."""
-    try:
-        before = yaml.safe_load("".join(line.removeprefix(indent) for line in old))
-        after = yaml.safe_load(new.removeprefix(indent))
-    except yaml.YAMLError:
-        return False
-    return bool(before == after)
-
-
-def _add_link(body: list[str], indent: str, url: str) -> list[str]:
-    span = _span(body, indent, "links")
-    if span is None:
-        return _append(body, [f"{indent}links:\n", f"{indent * 2}GitHub: {url}\n"])
-    start, end = span
-    head = body[start].split(":", 1)[1].split("#", 1)[0].strip()
-    if head:  # links: {…} on one line: the editor adds the link
-        return body
-    inner = _indent(body, start + 1, end) or indent * 2
-    return [*body[:end], f"{inner}GitHub: {url}\n", *body[end:]]
-
-
-def _append(body: list[str], new: list[str]) -> list[str]:
-    last = len(body)
-    while last > 0 and not body[last - 1].strip():
-        last -= 1
-    return body[:last] + new + body[last:]
-
-
-def replace_file(path: Path, data: bytes) -> None:
-    """Write the file whole or not at all: a stopped run never leaves half of authors.yml."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, staging = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        os.replace(staging, path)
-    except BaseException:
-        Path(staging).unlink(missing_ok=True)
-        raise

@@ -430,3 +430,44 @@ def test_a_spanish_hub_reads_its_own_forms_and_answers_in_spanish(tmp_path: Path
     assert "La historia: necesita una respuesta (edita la issue para responderla" in refused.stderr
     checked = CliRunner().invoke(cli, ["check", "-f", config])
     assert checked.exit_code == 0, checked.output
+
+
+def test_the_people_file_keeps_its_line_endings_and_odd_characters() -> None:
+    from hub.authorsfile import Person, upsert
+
+    text = "# Uno\u2028dos\r\nana:\r\n  name: Ana  # nombre\r\n  team: Flota"  # no last break
+    person = Person("ana", {"name": '"Ana"', "team": '"Almacén"'}, None, new=False)
+    assert upsert(text, person) == "# Uno\u2028dos\r\nana:\r\n  name: Ana  # nombre\r\n" + (
+        '  team: "Almacén"'
+    )
+    other = Person("ben", {"name": '"Ben"'}, "https://github.com/ben", new=True)
+    assert upsert(text, other) == text + (
+        '\r\n\r\nben:\r\n  name: "Ben"\r\n  links:\r\n    GitHub: https://github.com/ben\r\n'
+    )
+    assert (
+        upsert("", other) == 'ben:\n  name: "Ben"\n  links:\n    GitHub: https://github.com/ben\n'
+    )
+
+
+def test_the_hubs_own_form_is_read_and_a_broken_one_is_a_clear_error(
+    site: Callable[[str], Hub],
+) -> None:
+    hub = site("basic")
+    forms = hub.root / ".github" / "ISSUE_TEMPLATE"
+    forms.mkdir(parents=True)
+    reworded = form("story")
+    reworded["body"][1]["attributes"]["label"] = "What happened, in one line?"
+    (forms / "small-win.yml").write_text(yaml.safe_dump(reworded), encoding="utf-8")
+    body = issue_body("story", headline="x", team="Fleet", story="y", author="ana")
+    body = body.replace("### In one sentence, what happened?", "### What happened, in one line?")
+    body = body.replace("\n\nx\n\n", "\n\nRenamed question\n\n", 1)
+    result = intake(hub, body)
+    assert result.exit_code == 0, result.output
+    (path,) = drafts(hub)
+    assert front_matter(path)[0]["title"] == "Renamed question"
+    (forms / "small-win.yml").write_text("name: [unclosed\n", encoding="utf-8")
+    broken = intake(hub, body)
+    assert broken.exit_code == 1
+    assert ".github/ISSUE_TEMPLATE/small-win.yml: is not an issue form that intake can read" in (
+        broken.stderr
+    )

@@ -471,3 +471,16 @@ def test_the_hubs_own_form_is_read_and_a_broken_one_is_a_clear_error(
     assert ".github/ISSUE_TEMPLATE/small-win.yml: is not an issue form that intake can read" in (
         broken.stderr
     )
+
+
+def test_in_github_actions_an_answer_starts_no_workflow_command(site: Callable[[str], Hub]) -> None:
+    hub = site("basic")
+    hostile = "nobody\n::add-mask::x\n%0A::error::forged"
+    body = issue_body("story", headline="Win", team="Fleet", story="x", author=hostile)
+    path = hub.root / "issue.md"
+    path.write_text(body, encoding="utf-8")
+    result = hub.run("intake", str(path), env={"GITHUB_ACTIONS": "true"})
+    assert result.exit_code == 1
+    commands = [line for line in result.stderr.splitlines() if line.startswith("::")]
+    assert len(commands) == 1 and commands[0].startswith("::error file=issue.md,line=")
+    assert "there is no person 'nobody ::add-mask::x %250A::error::forged'" in commands[0]

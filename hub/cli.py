@@ -866,35 +866,11 @@ def _answer(
 @click.option("--repo", metavar="OWNER/NAME", help="The hub's GitHub repository.")
 @click.option("-y", "--yes", is_flag=True, help="Ask nothing: defaults for what is not given.")
 @click.option("--force", is_flag=True, help="Write into a folder that is not empty.")
-def init(
-    folder: str,
-    site_name: str | None,
-    site_url: str | None,
-    organisation: str | None,
-    language_: str | None,
-    timezone_: str | None,
-    primary_colour: str | None,
-    accent_colour: str | None,
-    repo: str | None,
-    yes: bool,
-    force: bool,
-) -> None:
+def init(folder: str, yes: bool, force: bool, **given: str | None) -> None:
     """Write a new hub into FOLDER: settings, starter content, theme, workflows, README."""
     spoken = i18n.active()  # init speaks the terminal's language, then the hub's: not for long
     with _friendly_errors(), _speaking(spoken):
-        _init(
-            folder,
-            site_name,
-            site_url,
-            organisation,
-            language_,
-            timezone_,
-            primary_colour,
-            accent_colour,
-            repo,
-            yes,
-            force,
-        )
+        _init(folder, given, yes=yes, force=force)
 
 
 @contextmanager
@@ -905,19 +881,8 @@ def _speaking(language: i18n.Language) -> Iterator[None]:
         i18n.activate(language)
 
 
-def _init(
-    folder: str,
-    site_name: str | None,
-    site_url: str | None,
-    organisation: str | None,
-    language_: str | None,
-    timezone_: str | None,
-    primary_colour: str | None,
-    accent_colour: str | None,
-    repo: str | None,
-    yes: bool,
-    force: bool,
-) -> None:
+def _init(folder: str, given: dict[str, str | None], *, yes: bool, force: bool) -> None:
+    """``given``: the options' values by their parameter names (None: not given)."""
     i18n.activate(i18n.language(_terminal_language()))
     target = Path(folder)
     found = newhub.occupied(target)
@@ -932,7 +897,7 @@ def _init(
         )
     spoken = i18n.active().catalogue
     lang = _answer(
-        language_,
+        given["language_"],
         "--language",
         _("Language of the hub (%(choices)s)", choices=", ".join(newhub.starter_languages())),
         spoken if spoken in newhub.starter_languages() else "en",
@@ -941,7 +906,7 @@ def _init(
     )
     i18n.activate(i18n.language(lang))  # from here on, init speaks the hub's language
     org = _answer(
-        organisation,
+        given["organisation"],
         "--organisation",
         _("Organisation"),
         _("Example Company"),
@@ -949,7 +914,7 @@ def _init(
         yes=yes,
     )
     name = _answer(
-        site_name,
+        given["site_name"],
         "--site-name",
         _("Name of the hub"),
         _("%(organisation)s Hub", organisation=org),
@@ -957,16 +922,18 @@ def _init(
         yes=yes,
     )
     url = _answer(
-        site_url,
+        given["site_url"],
         "--site-url",
         _("Address the hub will be published at"),
         f"https://{slugify(org) or 'example'}.github.io/hub/",
         newhub.site_url,
         yes=yes,
     )
-    zone = _answer(timezone_, "--timezone", _("Time zone"), "UTC", newhub.timezone, yes=yes)
+    zone = _answer(
+        given["timezone_"], "--timezone", _("Time zone"), "UTC", newhub.timezone, yes=yes
+    )
     primary = _answer(
-        primary_colour,
+        given["primary_colour"],
         "--primary-colour",
         _("Main brand colour"),
         newhub.Answers.primary,
@@ -974,7 +941,7 @@ def _init(
         yes=yes,
     )
     accent = _answer(
-        accent_colour,
+        given["accent_colour"],
         "--accent-colour",
         _("Accent colour"),
         newhub.Answers.accent,
@@ -982,8 +949,8 @@ def _init(
         yes=yes,
     )
     github = None
-    if repo is not None:
-        github = _answer(repo, "--repo", "", "", newhub.repository, yes=yes)
+    if given["repo"] is not None:
+        github = _answer(given["repo"], "--repo", "", "", newhub.repository, yes=yes)
     answers = newhub.Answers(
         site_name=name,
         site_url=url,

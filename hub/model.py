@@ -48,6 +48,7 @@ class Author:
     role: str | None = None
     avatar: str | None = None  # content path
     links: tuple[tuple[str, str], ...] = ()  # (label, URL)
+    buddy: bool = False
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -87,6 +88,8 @@ class Item:
     ends: datetime | None = None
     hashtag: str | None = None
     steps: tuple[Step, ...] = ()
+    buddy: str | None = None  # a welcome campaign's buddy: a person's id
+    manager_role: str | None = None  # who plans the new colleague's first weeks
     # snippet
     variants: tuple[str, ...] = ()
     post_text: str = ""  # the body as plain text: a snippet's default post

@@ -75,7 +75,7 @@ from hub.sharednav import share_navigation
 from hub.socialcards import CardText, cached_file, card_file
 from hub.steps import journey
 from hub.unlink import Unlink
-from hub.urls import TYPED_FOLDERS
+from hub.urls import TYPED_FOLDERS, author_url
 from hub.verdicts import code_digest, shown_settings
 
 if TYPE_CHECKING:
@@ -958,6 +958,7 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
                 item, project.by_src, project.hidden, common["page_url"], project.site_url
             ),
             people=[project.hub.authors[a] for a in item.authors],
+            buddy=self._buddy(item),
             **common,
         )
         if item.kind is Kind.HOME:
@@ -968,6 +969,13 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
             heading, _h1, rest = html.partition("</h1>")
             return f"{heading}</h1>{header}{rest}{footer}"
         return f"{header}{html}{footer}"
+
+    def _buddy(self, item: Item) -> tuple[Any, bool] | None:
+        """A welcome campaign's buddy, and whether their page is in the site to link to."""
+        person = self._project().hub.authors.get(item.buddy or "")
+        if person is None:
+            return None
+        return person, f"{author_url(person.id)}index.md" in self.views
 
     def _calendar(self, item: Item) -> bytes | None:
         project = self._project()

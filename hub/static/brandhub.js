@@ -224,6 +224,7 @@
     return value && !/[\s\x00-\x1f\x7f]/.test(value) ? value : "";
   }
   var MAX_DAY = 3650;  // hub/kinds.py: the check refuses a later step
+  var MIN_DAY = -60;  // hub/kinds.py: pre-boarding starts at most this many days before
 
   function fold(line) {
     // Lines longer than 75 octets continue on the next line after CRLF and a space;
@@ -268,8 +269,8 @@
       var offset = Number(step.getAttribute("data-bh-day"));
       var summary = step.getAttribute("data-bh-summary");
       var url = plain(step.getAttribute("data-bh-url"));
-      if (!(Number.isInteger(offset) && offset >= 0 && offset <= MAX_DAY)) return;
-      if (!day(start, offset + 1)) return;  // after the year 9999
+      if (!(Number.isInteger(offset) && offset >= MIN_DAY && offset <= MAX_DAY)) return;
+      if (!day(start, offset + 1) || !day(start, offset)) return;  // outside years 1 to 9999
       var description = [summary, url].filter(Boolean).join("\n");
       lines.push("BEGIN:VEVENT", "UID:" + key + "-step-" + (index + 1) + "-" + startValue + "@" + host,
         "DTSTAMP:" + stamp, "DTSTART;VALUE=DATE:" + day(start, offset),

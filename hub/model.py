@@ -8,6 +8,16 @@ from datetime import datetime
 from enum import StrEnum
 
 
+@dataclass(frozen=True, kw_only=True)
+class Term:
+    """A term of the glossary: its definition, and the other names it goes by."""
+
+    term: str
+    definition: str
+    aka: tuple[str, ...] = ()
+    line: int | None = None
+
+
 class Kind(StrEnum):
     HOME = "home"
     GUIDELINE = "guideline"
@@ -114,3 +124,4 @@ class Hub:
     items: tuple[Item, ...]
     authors: dict[str, Author]
     assets: frozenset[str]  # every non-Markdown file inside the content folder
+    glossary: tuple[Term, ...] = ()  # content/glossary.yml, in the file's order

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from urllib.parse import urlsplit
 
 from jinja2 import ChoiceLoader, DictLoader
+from markdown.extensions.abbr import AbbrExtension
 from markupsafe import Markup, escape
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -44,9 +45,10 @@ from hub.api import KeptLines, snippets_chunks
 from hub.calendar import calendar_path, campaign_ics
 from hub.exposure import private_assets
 from hub.feeds import Feed, atom, enclosure_size, entries_for, feeds, json_feed, rss
+from hub.glossary import abbreviations
 from hub.i18n import _
 from hub.incremental import Digests, everywhere, gathers
-from hub.load import AUTHORS_FILE
+from hub.load import AUTHORS_FILE, GLOSSARY_FILE
 from hub.made import MadeFiles, prune
 from hub.model import Item, Kind
 from hub.previews import LinkPreview, preview
@@ -105,13 +107,14 @@ WRITTEN_ELSEWHERE = "brandhub-written-by-the-worker.html"
 # the feeds are written) left the second process the last by 0.5 s and 1.8 s; this ends both
 # within 0.3 s of each other. A cold build, which writes them, spends most on social cards.
 ENTRY_COST = 0.03
-NAV_ORDER = ("", "guidelines", "messages", "campaigns", "stories", "snippets")
+NAV_ORDER = ("", "guidelines", "messages", "campaigns", "stories", "snippets", "glossary")
 IN_NAV = {
     "stories/index.md",
     "messages/index.md",
     "campaigns/index.md",
     "snippets/index.md",
     "guidelines/index.md",
+    "glossary/index.md",
 }
 
 
@@ -270,6 +273,9 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
         self.unlink = Unlink(self.project.hidden)
         # Python-Markdown takes an extension object where MkDocs' setting names one.
         config.markdown_extensions.append(self.unlink)  # type: ignore[arg-type]
+        if self.project.hub.glossary:  # its terms' definitions, as tooltips on every page
+            glossary = AbbrExtension(glossary=abbreviations(self.project.hub.glossary))
+            config.markdown_extensions.append(glossary)  # type: ignore[arg-type]
         if not self.serving:
             frontmatter.forget()
             voice.forget()
@@ -355,6 +361,7 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
         for path in (
             *private_assets(project.hub, project.now, preview=project.preview),
             AUTHORS_FILE,
+            GLOSSARY_FILE,
         ):
             private = files.get_file_from_path(path)
             if private is not None:
@@ -489,6 +496,7 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
             _nav_outline(nav.items, project, self.views),
             project.settings,
             sorted(project.hub.authors.items()),
+            project.hub.glossary,  # its tooltips are on every page
             project.site_url,
         )
         digests = self.digested

@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 from hub import schema as s
 from hub.channels import remember_x_counts
 from hub.frontmatter import Document, Located
+from hub.glossary import read_glossary
 from hub.i18n import _
 from hub.kinds import AUTHOR, DATED, SCHEMAS, kind_of
 from hub.links import references
@@ -121,7 +122,10 @@ def check_hub(
         verdicts.save()
     problems.extend(_across(items))
     problems.extend(_buddies(items, authors))
-    return Hub(items=tuple(items), authors=authors, assets=frozenset(scan.assets)), problems
+    terms, found = read_glossary(scan.glossary, scan.glossary_path, settings.timezone)
+    problems.extend(found)
+    hub = Hub(items=tuple(items), authors=authors, assets=frozenset(scan.assets), glossary=terms)
+    return hub, problems
 
 
 def _authors(

@@ -31,6 +31,7 @@ PAGES = [
     "guidelines/social-media-policy/",
     "authors/ana-lozano/",
     "feeds/",
+    "glossary/",
 ]
 PLACEHOLDER = re.compile(r"%\([a-z_]+\)s|<[^>]+>")
 # Modules whose messages only an editor reads (problems, hints, the command line), never a

@@ -74,11 +74,13 @@ from hub.search import (
 )
 from hub.share import ShareCard, posts_for, share_card
 from hub.sharednav import share_navigation
+from hub.sharekit import Kit, kit_summary, share_kit
 from hub.socialcards import CardText, cached_file, card_file
 from hub.steps import journey
 from hub.unlink import Unlink
-from hub.urls import TYPED_FOLDERS, author_url
+from hub.urls import TYPED_FOLDERS, author_url, relative
 from hub.verdicts import code_digest, shown_settings
+from hub.webapp import MANIFEST, icon, manifest
 
 if TYPE_CHECKING:
     from mkdocs.livereload import LiveReloadServer
@@ -222,6 +224,7 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
         self.preloaded: Project | None = None
         self.unlink = Unlink(frozenset())
         self.failed: tuple[Problem, ...] = ()  # the content problems that stopped this build
+        self.kits: dict[str, Kit] = {}  # public campaigns' share kits, by source path
 
     def load_config(
         self, options: dict[str, Any], config_file_path: str | None = None
@@ -381,6 +384,13 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
             ics = self._calendar(item)
             if ics is not None:
                 files.append(File.generated(config, calendar_path(item), content=ics))
+        self.kits = {}
+        for item in project.hub.items:
+            kit = self._kit(item, Path(config.docs_dir))
+            if kit is not None:
+                self.kits[item.src] = kit
+                files.append(File.generated(config, kit.path, content=kit.data))
+        files.append(File.generated(config, MANIFEST, content=self._manifest(config)))
         for asset in (STYLESHEET, SCRIPT):
             name = asset.rsplit("/", 1)[-1]
             files.append(File.generated(config, asset, abs_src_path=str(STATIC / name)))
@@ -465,6 +475,7 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
             site_url=self._project().site_url,
             feeds=[self.feeds[key] for key in keys if key in self.feeds],
             words=self.words,
+            manifest=relative(MANIFEST, "" if page.file.url in ("", "./") else page.file.url),
         )
         head, found, rest = output.partition("</head>")
         return f"{head}{tags}{found}{rest}" if found else output
@@ -967,6 +978,8 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
             ),
             people=[project.hub.authors[a] for a in item.authors],
             buddy=self._buddy(item),
+            kit=self.kits.get(item.src),
+            kit_summary=kit_summary,
             **common,
         )
         if item.kind is Kind.HOME:
@@ -984,6 +997,33 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
         if person is None:
             return None
         return person, f"{author_url(person.id)}index.md" in self.views
+
+    def _manifest(self, config: MkDocsConfig) -> str:
+        """The web app manifest, with the theme's favicon and logo as the app's icons."""
+        folders = [Path(config.docs_dir), *(Path(d) for d in config.theme.dirs)]
+        theme = config.theme
+        found = [icon(theme.get(key), folders) for key in ("favicon", "logo")]
+        return manifest(
+            name=config.site_name,
+            description=config.site_description or "",
+            language=theme.get("language") or "en",
+            settings=self._project().settings,
+            icons=[i for i in found if i is not None],
+        )
+
+    def _kit(self, item: Item, content: Path) -> Kit | None:
+        """A public campaign's share kit: its published stories' and snippets' posts only,
+        in a preview too (a kit is meant to leave the hub)."""
+        project = self._project()
+        if item.kind is not Kind.CAMPAIGN or state(item, project.now) is not State.PUBLIC:
+            return None
+        members = [
+            entry.item
+            for entry in v.campaign_members(project.hub, item, project.now, preview=False)
+            if entry.item.kind in (Kind.STORY, Kind.SNIPPET)
+        ]
+        calendar = campaign_ics(item, project.site_url, project.settings.organisation)
+        return share_kit(item, members, project.settings, project.site_url, content, calendar)
 
     def _calendar(self, item: Item) -> bytes | None:
         project = self._project()

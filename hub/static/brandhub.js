@@ -103,6 +103,9 @@
     var status = card.querySelector("[data-bh-status]");
     var form = card.querySelector("[data-bh-mastodon-form]");
     var pending = null;
+    if (typeof navigator.share === "function") {
+      card.querySelectorAll("[data-bh-native]").forEach(function (b) { b.hidden = false; });
+    }
 
     function say(message) {
       status.textContent = "";
@@ -162,6 +165,10 @@
         var next = (now + 1 + Math.floor(Math.random() * (all.length - 1))) % all.length;
         pick(next);
         say(word("version", { number: next + 1 }));
+      } else if (target.hasAttribute("data-bh-native")) {
+        // The device's own share sheet: the post as it stands, with the copy button's link.
+        navigator.share({ text: current().querySelector("[data-bh-text]").value,
+          url: target.getAttribute("data-bh-link") }).catch(function () { /* cancelled */ });
       } else if (target.hasAttribute("data-bh-copy")) {
         var variant = current();
         var text = variant.querySelector("[data-bh-text]").value + " " +

@@ -601,7 +601,17 @@
     if (query.value) run();  // a query the browser restored on "back"
   }
 
+  // Material's tooltips (content.tooltips, for the glossary) take an element's title away
+  // while it has focus: an icon-only link (Edit this page) keeps its name in aria-label.
+  function keepNames() {
+    document.querySelectorAll("a[title]:not([aria-label]), button[title]:not([aria-label])")
+      .forEach(function (el) {
+        if (!el.textContent.trim()) el.setAttribute("aria-label", el.getAttribute("title"));
+      });
+  }
+
   function init() {
+    keepNames();
     document.querySelectorAll("[data-bh-search]:not([data-bh-ready])").forEach(function (root) {
       root.setAttribute("data-bh-ready", "");
       setupSearch(root);

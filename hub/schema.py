@@ -290,7 +290,7 @@ def language() -> Converter:
 def _known_languages() -> frozenset[str]:
     from babel import Locale
 
-    return frozenset(code for code in Locale("en").languages if "_" not in code)
+    return frozenset(str(code) for code in Locale("en").languages if "_" not in str(code))
 
 
 def moment() -> Converter:

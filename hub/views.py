@@ -1,4 +1,4 @@
-"""The hub's own pages (home sections, listings, tags, people, teams), computed from the published set.
+"""The hub's own pages (home sections, listings, tags, people, teams), from the published set.
 
 A view is a plain record: where the page lives, its title, which fragment renders it and the
 items it shows. Every view is built from :func:`visible`, which asks the publish rule.
@@ -17,8 +17,8 @@ from hub.feeds import Feed, feeds
 from hub.i18n import _
 from hub.model import Author, Hub, Item, Kind
 from hub.publish import State, state
-from hub.settings import Settings
 from hub.recognition import Milestone, milestones
+from hub.settings import Settings
 from hub.urls import author_url, listing_url, slugify, tag_url, team_url
 
 LATEST_ON_HOME = 6

@@ -305,9 +305,7 @@ def test_a_person_removed_from_the_directory_leaves_no_trace(site: Callable[[str
 
 def test_a_preview_of_people_is_the_same_shape(tmp_path: Path) -> None:
     # The views of people and teams are plain records: a preview shows unpublished signers.
-    items = (
-        story(authors=("ben",), team="Fleet", date=datetime(2027, 1, 1, tzinfo=UTC)),
-    )
+    items = (story(authors=("ben",), team="Fleet", date=datetime(2027, 1, 1, tzinfo=UTC)),)
     hub = Hub(items=items, authors={"ben": Author(id="ben", name="Ben")}, assets=frozenset())
     moment = datetime(2026, 11, 23, tzinfo=UTC)
     shown = {v.url for v in build_views(hub, Settings(organisation="O"), moment, preview=True)}

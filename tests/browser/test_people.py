@@ -76,7 +76,9 @@ def test_choices_that_match_nobody_say_so(page: Any) -> None:
     assert shown_names(page) == []
 
 
-def test_without_javascript_everyone_is_listed_and_no_dead_controls(browser: Any, base_url: str) -> None:
+def test_without_javascript_everyone_is_listed_and_no_dead_controls(
+    browser: Any, base_url: str
+) -> None:
     context = browser.new_context(base_url=base_url, java_script_enabled=False)
     try:
         page = context.new_page()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import posixpath
 import re
 import unicodedata
@@ -58,8 +59,19 @@ def author_url(author_id: str) -> str:
     return f"authors/{author_id}/"
 
 
+def name_key(name: str) -> str:
+    """A name as a folder or a value to filter by: its slug ('Monterrey Hub' → monterrey-hub),
+    or, for a name in a script without ASCII letters, a short digest, so that two such names
+    ('東京', 'Київ') do not share one page."""
+    slug = slugify(name)
+    if slug:
+        return slug
+    digest = hashlib.sha1(name.casefold().encode("utf-8"), usedforsecurity=False).hexdigest()
+    return f"n-{digest[:10]}"
+
+
 def team_url(team: str) -> str:
-    return f"teams/{slugify(team) or 'team'}/"
+    return f"teams/{name_key(team)}/"
 
 
 def listing_url(folder: str, page: int = 1) -> str:

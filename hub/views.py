@@ -19,7 +19,7 @@ from hub.model import Author, Hub, Item, Kind
 from hub.publish import State, state
 from hub.recognition import Milestone, milestones
 from hub.settings import Settings
-from hub.urls import author_url, listing_url, slugify, tag_url, team_url
+from hub.urls import author_url, listing_url, name_key, slugify, tag_url, team_url
 
 LATEST_ON_HOME = 6
 
@@ -324,8 +324,8 @@ def _profile(person: Author, signed: list[Entry]) -> Profile:
         stories=len(signed),
         # Published stories only, even in a preview, which shows the unpublished ones too.
         milestones=milestones(e.item for e in signed if e.state is State.PUBLIC),
-        topic_slugs=tuple(slugify(topic) or "topic" for topic in person.topics),
-        location_slug=slugify(person.location or ""),
+        topic_slugs=tuple(name_key(topic) for topic in person.topics),
+        location_slug=name_key(person.location) if person.location else "",
     )
 
 

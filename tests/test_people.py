@@ -312,3 +312,30 @@ def test_a_preview_of_people_is_the_same_shape(tmp_path: Path) -> None:
     assert {"authors/ben/", "teams/fleet/"} <= shown
     hidden = {v.url for v in build_views(hub, Settings(organisation="O"), moment, preview=False)}
     assert not {"authors/ben/", "teams/fleet/"} & hidden
+
+
+def test_names_in_any_script_get_their_own_team_page_and_filter_value(
+    site: Callable[[str], Site],
+) -> None:
+    hub = site("basic")
+    _add_people(
+        hub,
+        "kyiv:\n  name: Olena\n  team: Київ\n  location: Київ\n  topics: [Склад]\n"
+        "tokyo:\n  name: Haruto\n  team: 東京\n  location: 東京\n  topics: [倉庫]\n",
+    )
+    hub.build("--now", NOW)
+    teams = links(html.fromstring(hub.page("teams")), "bh-teams")
+    assert len(set(teams)) == 3  # Fleet, Київ, 東京: one page each
+    page = html.fromstring(hub.page("authors"))
+    for facet in ("team", "location", "topic"):
+        values = [o.get("value") for o in page.xpath(f"//select[@name='{facet}']/option")]
+        assert len(values) == len(set(values)) and values[0] == "", (facet, values)
+        assert all(values[1:]), (facet, values)
+
+
+def test_content_may_not_take_the_teams_folder(site: Callable[[str], Site]) -> None:
+    hub = site("basic")
+    hub.write("teams/fleet.md", "---\ntitle: Our fleet\n---\nHello.\n")
+    result = hub.run("check", "--now", NOW)
+    assert result.exit_code == 1
+    assert "its address /teams/fleet/ is made by the hub itself" in result.output

@@ -1,4 +1,4 @@
-"""The ``brandhub`` command line: check, build, serve and new.
+"""The ``brandhub`` command line: check, build, serve, new, import-feed, intake and init.
 
 Every command takes ``-f CONFIG`` and ``--content DIR``. Problems go to stderr, one line each,
 and the command exits 1; no traceback reaches an editor (set BRANDHUB_DEBUG=1 to see one).
@@ -569,6 +569,114 @@ def import_feed(
                 created=report["created"],
                 already=report["already"],
                 older=report["older"],
+            )
+        )
+
+
+@cli.command()
+@common_options
+@now_option
+@click.argument("issue_body", metavar="ISSUE_BODY_FILE", type=click.Path(dir_okay=False))
+@click.option(
+    "--kind",
+    type=click.Choice(["story", "person"]),
+    default="story",
+    show_default=True,
+    help="story: a 'Share a small win' issue; person: a 'Join the ambassador pool' issue.",
+)
+@click.option(
+    "--author-login",
+    metavar="LOGIN",
+    help="The issue author's GitHub login: the person whose authors.yml links name it.",
+)
+def intake(
+    config_file: str,
+    content: str | None,
+    now: str | None,
+    issue_body: str,
+    kind: str,
+    author_login: str | None,
+) -> None:
+    """Turn an issue from the hub's forms into a draft story or a person in authors.yml."""
+    from hub import authorsfile
+    from hub import intake as issues
+
+    with _friendly_errors():
+        config = _config(config_file, content)
+        project = _project(config, now, preview=True)
+        try:
+            login = issues.check_login(author_login)
+        except issues.Refused as exc:
+            _fail(_("error: %(problem)s", problem=exc))
+        root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
+        form_path = issues.form_file(root, kind, project.settings.language)
+        form = issues.read_form(form_path, os.path.relpath(form_path))
+        shown = os.path.relpath(issue_body)
+        text = issues.read_body(Path(issue_body), shown)
+        people = project.hub.authors
+        docs = Path(config.docs_dir)
+        if kind == "story":
+            today = project.now.astimezone(project.settings.timezone).date()
+            slug, story = issues.story_draft(
+                text, form, shown, today=today, people=people, login=login
+            )
+            path = issues.free_path(docs / "stories", slug)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with path.open("x", encoding="utf-8") as handle:  # never overwrite
+                handle.write(story)
+            _keep_only_if_it_passes(config, now, path, None)
+            _echo(
+                _(
+                    "Wrote %(file)s: a draft from the issue, for an editor to review.",
+                    file=os.path.relpath(path),
+                )
+            )
+            return
+        person = issues.person_entry(text, form, shown, people=people, login=login)
+        path = docs / "authors.yml"
+        before = path.read_bytes() if path.is_file() else None
+        try:
+            after = authorsfile.upsert((before or b"").decode("utf-8"), person)
+        except authorsfile.Unsupported:
+            _fail(
+                _(
+                    "error: %(file)s: %(id)s is written on one line; write its keys indented "
+                    "below it, then run again",
+                    file=os.path.relpath(path),
+                    id=person.id,
+                )
+            )
+        authorsfile.replace_file(path, after.encode("utf-8"))
+        _keep_only_if_it_passes(config, now, path, before)
+        message = (
+            _("Added %(id)s to %(file)s.", id=person.id, file=os.path.relpath(path))
+            if person.new
+            else _("Updated %(id)s in %(file)s.", id=person.id, file=os.path.relpath(path))
+        )
+        _echo(message)
+
+
+def _keep_only_if_it_passes(
+    config: MkDocsConfig, now: str | None, path: Path, before: bytes | None
+) -> None:
+    """intake never leaves a hub that fails ``check``: the file it wrote goes back to what it
+    was (``before``; None: it did not exist) when the hub has problems with it."""
+    from hub import authorsfile
+
+    try:
+        _project(config, now, preview=True)
+    except ContentError as exc:
+        if before is None:
+            path.unlink()
+        else:
+            authorsfile.replace_file(path, before)
+        for problem in exc.problems:
+            _echo(str(problem), err=True)
+        _fail(
+            _(
+                "error: the issue's answers would make the hub fail its check, so %(file)s "
+                "was left as it was; correct them in the issue, then run again.",
+                file=os.path.relpath(path),
             )
         )
 

@@ -118,8 +118,10 @@ DEMO = Answers(
 SHARED = (
     ".github/workflows/publish.yml",
     ".github/workflows/pr.yml",
+    ".github/workflows/intake.yml",
     ".github/ISSUE_TEMPLATE/config.yml",
     ".github/ISSUE_TEMPLATE/small-win.yml",
+    ".github/ISSUE_TEMPLATE/ambassador.yml",
     ".github/pull_request_template.md",
 )
 

@@ -44,7 +44,7 @@ from hub.api import KeptLines, snippets_chunks
 from hub.calendar import calendar_path, campaign_ics
 from hub.exposure import private_assets
 from hub.feeds import Feed, atom, enclosure_size, entries_for, feeds, json_feed, rss
-from hub.i18n import _
+from hub.i18n import N_, _
 from hub.incremental import Digests, everywhere, gathers
 from hub.load import AUTHORS_FILE
 from hub.made import MadeFiles, prune
@@ -106,6 +106,14 @@ WRITTEN_ELSEWHERE = "brandhub-written-by-the-worker.html"
 # within 0.3 s of each other. A cold build, which writes them, spends most on social cards.
 ENTRY_COST = 0.03
 NAV_ORDER = ("", "guidelines", "messages", "campaigns", "stories", "snippets")
+# The hub's sections as MkDocs names them from their folders, in the hub's language.
+SECTION_TITLES = {
+    "Guidelines": N_("Guidelines"),
+    "Messages": N_("Messages"),
+    "Campaigns": N_("Campaigns"),
+    "Stories": N_("Stories"),
+    "Snippets": N_("Snippets"),
+}
 IN_NAV = {
     "stories/index.md",
     "messages/index.md",
@@ -470,6 +478,11 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
             return NAV_ORDER.index(top) if top in NAV_ORDER else len(NAV_ORDER)
 
         nav.items.sort(key=rank)
+        for entry in nav.items:
+            # A section MkDocs named after one of the hub's folders speaks the hub's language.
+            named = isinstance(entry, Section) and entry.title in SECTION_TITLES
+            if named and _top(entry) == entry.title.lower():
+                entry.title = _(SECTION_TITLES[entry.title])
         self.nav = nav
         for src in self.views:
             file = files.get_file_from_path(src)

@@ -136,3 +136,8 @@ def test_a_spanish_hub_writes_dates_titles_and_feeds_in_spanish(tmp_path: Path) 
     assert "<title>Alcor Logistics: Pequeños logros</title>" in feed
     journey = (site / "campaigns/welcome/index.html").read_text("utf-8")
     assert "Día 0" in journey and "Tu itinerario" in journey
+    # The sections MkDocs names after the hub's folders, in the tabs and the menu.
+    tabs = html.fromstring(story).xpath("//a[contains(@class, 'md-tabs__link')]/text()")
+    shown = [" ".join(tab.split()) for tab in tabs]
+    assert {"Guías", "Mensajes", "Campañas", "Historias", "Textos para compartir"} <= set(shown)
+    assert not {"Guidelines", "Messages", "Campaigns", "Stories", "Snippets"} & set(shown)

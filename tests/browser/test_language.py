@@ -81,11 +81,37 @@ SHOWN = """() => {
 }"""
 
 
+CONTROLS = """() => Array.from(
+  document.querySelectorAll("button, label, summary, legend, th, .md-tabs__link, [role=tab]"),
+  (element) => element.innerText.trim()
+).filter(Boolean)"""
+
+
+def _whole_messages(language: str, other: str) -> set[str]:
+    """The messages of ``language``'s catalogue, whole, that ``other`` says differently."""
+    from babel.messages.pofile import read_po
+
+    from tests.conftest import ROOT
+
+    def strings(code: str) -> dict[str, str]:
+        path = ROOT / "hub" / "locale" / code / "LC_MESSAGES" / "brandhub.po"
+        with path.open("rb") as handle:
+            return {
+                m.id: m.string
+                for m in read_po(handle, locale=code)
+                if isinstance(m.id, str) and m.id and isinstance(m.string, str)
+            }
+
+    mine, theirs = strings(language), strings(other)
+    return {text for key, text in mine.items() if text and text != theirs.get(key)}
+
+
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_a_spanish_hub_shows_no_english_string_in_the_browser(spanish: Any, scheme: str) -> None:
     from tests.test_i18n_pages import PAGES, _messages
 
     english = _messages("en", "es")
+    whole = _whole_messages("en", "es")
     assert len(english) > 40  # the check reads the catalogue, not an empty list
     spanish.emulate_media(color_scheme=scheme)
     for url in PAGES:
@@ -94,6 +120,10 @@ def test_a_spanish_hub_shows_no_english_string_in_the_browser(spanish: Any, sche
         shown = spanish.evaluate(SHOWN)
         leaks = [piece for piece in english if piece in shown]
         assert not leaks, f"{url or 'home'} ({scheme}) shows English: {leaks}"
+        # Controls, tabs and labels whose whole text is one English message, however short
+        # ("Share", "Stories"): the pieces above are two words or more.
+        controls = spanish.evaluate(CONTROLS)
+        assert not [c for c in controls if c in whole], f"{url or 'home'} ({scheme}): {controls}"
         # The script has run and spoken: its share cards' buttons, in Spanish.
         if url.startswith("stories/2026"):
             assert "Copiar texto" in shown

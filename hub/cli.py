@@ -26,12 +26,14 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 
-from hub import __version__
+from hub import __version__, i18n
+from hub.alternates import alternates, write_top
 from hub.atomic import Stopped, write_atomically
 from hub.escape import no_commands
 from hub.i18n import _, n_
+from hub.languages import name_in
 from hub.model import Kind
-from hub.problems import ContentError
+from hub.problems import ContentError, Problem
 from hub.project import NOW_VARIABLE, SITE_URL_VARIABLE, Project, load_project, parse_now
 from hub.publish import State, changes, state
 from hub.review import ReviewError, base_content, compare, load_base, summary
@@ -125,7 +127,9 @@ def _config(config_file: str, content: str | None, **overrides: Any) -> MkDocsCo
     return load_config(config_file=config_file, **overrides)
 
 
-def _project(config: MkDocsConfig, now: str | None, *, preview: bool = False) -> Project:
+def _project(
+    config: MkDocsConfig, now: str | None, *, preview: bool = False, building: str | None = None
+) -> Project:
     plugin = config.plugins.get("brandhub")
     if plugin is None:
         _fail(f"error: {config.config_file_path}: add 'brandhub' to the plugins list")
@@ -141,6 +145,7 @@ def _project(config: MkDocsConfig, now: str | None, *, preview: bool = False) ->
         preview=preview,
         root=Path(config.config_file_path or "mkdocs.yml").resolve().parent,
         language=config.theme.get("language"),
+        building=building,
     )
     for notice in project.notices:
         if _in_actions():
@@ -148,6 +153,42 @@ def _project(config: MkDocsConfig, now: str | None, *, preview: bool = False) ->
         else:
             _echo(str(notice), err=True)
     return project
+
+
+def _languages(config: MkDocsConfig) -> list[str]:
+    """The languages a hub's settings name (checked when each is loaded); none: one language."""
+    plugin = config.plugins.get("brandhub")
+    raw = getattr(plugin, "options", {}).get("languages")
+    raw = [raw] if isinstance(raw, str) else raw
+    return [str(code) for code in raw] if isinstance(raw, list) else []
+
+
+def _each_language(
+    config_file: str, content: str | None, now: str | None, codes: list[str], **overrides: Any
+) -> list[tuple[str, MkDocsConfig, Project]]:
+    """A hub of several languages: per language, its own MkDocs settings, with the language's
+    theme.language and address (site_url + code/), and its checked project; every language is
+    checked, and the problems of all are reported together."""
+    builds = []
+    problems: list[Problem] = []
+    for code in dict.fromkeys(codes):  # each once; a repeated code is the settings' problem
+        config = _config(config_file, content, **overrides)
+        base = (config.site_url or "").rstrip("/") + "/"
+        if config.site_url:
+            config.site_url = f"{base}{code}/"
+        config.theme["language"] = code
+        try:
+            project = _project(config, now, building=code)
+        except ContentError as exc:
+            # What every language reads (mkdocs.yml, authors.yml) is reported once, in the
+            # words of the first language that found it.
+            seen = {(p.file, p.line, p.field) for p in problems}
+            problems.extend(p for p in exc.problems if (p.file, p.line, p.field) not in seen)
+            continue
+        builds.append((code, config, project))
+    if problems:
+        raise ContentError(problems)
+    return builds
 
 
 def _summary(project: Project) -> str:
@@ -206,8 +247,40 @@ def cli(verbose: bool) -> None:
 def check(config_file: str, content: str | None, now: str | None) -> None:
     """Check settings and content; write nothing."""
     with _friendly_errors():
-        project = _project(_config(config_file, content), now)
-        _echo(f"OK: {_summary(project)}")
+        config = _config(config_file, content)
+        codes = _languages(config)
+        if not codes:
+            project = _project(config, now)
+            _echo(f"OK: {_summary(project)}")
+            return
+        builds = _each_language(config_file, content, now, codes)
+        i18n.activate(builds[0][2].settings.spoken)  # the hub's default language
+        _untranslated(builds[0][2])
+        for code, _config_of, project in builds:
+            _echo(f"OK ({code}): {_summary(project)}")
+
+
+def _untranslated(project: Project) -> None:
+    """Information, not a problem: each item missing in one of the hub's languages."""
+    languages = project.settings.languages
+    if project.versions is None:  # pragma: no cover - a hub of several languages has them
+        return
+    for shown, code, wanted in project.versions.missing(languages):
+        notice = Problem(
+            shown,
+            None,
+            None,
+            _(
+                "has no version in %(language)s (%(code)s): it is shown in its own language only",
+                language=name_in(code, project.settings.language),
+                code=code,
+            ),
+            _("to translate it, add %(file)s", file=wanted),
+        )
+        if _in_actions():
+            _echo(notice.github_annotation("notice"), err=True, command=True)
+        else:
+            _echo(_("info: %(notice)s", notice=str(notice)), err=True)
 
 
 @cli.command()
@@ -223,6 +296,10 @@ def build(config_file: str, content: str | None, now: str | None, site_dir: str 
     """Check, then build the site; a failed build leaves the previous site untouched."""
     with _friendly_errors():
         config = _config(config_file, content, strict=True)
+        codes = _languages(config)
+        if codes:
+            _build_languages(config_file, content, now, codes, Path(site_dir or config.site_dir))
+            return
         project = _project(config, now)
         _echo(f"Checked: {_summary(project)}", err=True)
         target = Path(site_dir or config.site_dir)
@@ -240,6 +317,40 @@ def build(config_file: str, content: str | None, now: str | None, site_dir: str 
         finally:
             config.plugins.on_shutdown()
         _echo(f"Built the hub into {target} in {time.monotonic() - started:.1f} s", err=True)
+
+
+def _build_languages(
+    config_file: str, content: str | None, now: str | None, codes: list[str], target: Path
+) -> None:
+    """A hub of several languages: one full hub per language at <site>/<code>/, each with its
+    own MkDocs build, all in one staging folder that replaces the site when every one is
+    written; at the top, a page that leads to the default language, and the sitemap index."""
+    builds = _each_language(config_file, content, now, codes, strict=True)
+    for code, _config_of, project in builds:
+        _echo(f"Checked ({code}): {_summary(project)}", err=True)
+    first = builds[0][1]
+    site_url = (first.site_url or "").removesuffix(f"{builds[0][0]}/")
+    links = alternates({code: project for code, _c, project in builds}, site_url)
+    started = time.monotonic()
+
+    def run(staging: Path) -> None:
+        for code, config, project in builds:
+            config.site_dir = str(staging / code)
+            plugin = config.plugins["brandhub"]
+            plugin.preloaded = project  # type: ignore[attr-defined]
+            plugin.alternates = links  # type: ignore[attr-defined]
+            mkdocs_build(config)
+        i18n.activate(builds[0][2].settings.spoken)
+        write_top(staging, links, first.site_name)
+
+    for _code, config, _project_of in builds:
+        config.plugins.on_startup(command="build", dirty=False)
+    try:
+        write_atomically(target, run)
+    finally:
+        for _code, config, _project_of in builds:
+            config.plugins.on_shutdown()
+    _echo(f"Built the hub into {target} in {time.monotonic() - started:.1f} s", err=True)
 
 
 @cli.command()

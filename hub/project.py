@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 
 from hub import schema as s
 from hub.exposure import hidden_pages, link_problems
+from hub.languages import Versions
 from hub.load import scan
 from hub.model import Hub, Item
 from hub.previews import card_notices
@@ -39,6 +40,17 @@ class Project:
     # Links from public pages to expired ones, which are shown as plain text (hub.exposure).
     notices: tuple[Problem, ...] = ()
     hidden: frozenset[str] = frozenset()  # content paths of the pages not in the site
+    # A hub in several languages (hub.languages): the language this project reads; by key,
+    # the real file of each page read under its key (x.es.md for x.md); the Markdown files
+    # of the other languages, which its site leaves out; and every item's languages.
+    language: str | None = None
+    sources: dict[str, str] = field(default_factory=dict)
+    others: frozenset[str] = frozenset()
+    versions: Versions | None = None
+
+    def source(self, key: str) -> str:
+        """The content path of the file a page is read from."""
+        return self.sources.get(key, key)
 
 
 def parse_now(text: str, settings: Settings, *, source: str = "--now") -> datetime:
@@ -59,15 +71,24 @@ def load_project(
     preview: bool = False,
     root: Path | None = None,
     language: str | None = None,
+    building: str | None = None,
 ) -> Project:
     """Check settings and content together; raise :class:`ContentError` with every problem.
 
     ``root``: the folder of mkdocs.yml, which ``cache_dir`` is relative to. Given, a build
     keeps the check's verdicts there (hub.verdicts); a preview keeps its own, in memory.
-    ``language``: theme.language, which every message from here on is written in."""
+    ``language``: theme.language, which every message from here on is written in.
+    ``building``: in a hub with ``languages``, the one to read (default: the first)."""
     settings, problems = load_settings(
-        options, site_name=site_name, file=config_file, language=language, root=root
+        options,
+        site_name=site_name,
+        file=config_file,
+        language=language,
+        root=root,
+        building=building,
     )
+    languages = settings.languages
+    checked_in = settings.cache_dir + (f"/check/{settings.language}" if languages else "/check")
     if not site_url:
         problems.append(
             Problem(
@@ -104,12 +125,18 @@ def load_project(
         split = not preview
         checked_url = site_url or "https://hub.invalid/"
         verdicts = (
-            Verdicts(root / settings.cache_dir / "check", settings, checked_url)
+            Verdicts(root / checked_in, settings, checked_url)
             if root is not None and not preview
             else None
         )
         unchanged = None if verdicts is None else verdicts.unchanged()
-        found = scan(content_dir, split=split, unchanged=unchanged)
+        found = scan(
+            content_dir,
+            split=split,
+            unchanged=unchanged,
+            languages=languages,
+            building=settings.language if languages else None,
+        )
         hub = build_hub(found, settings, checked_url, split=split, verdicts=verdicts)
     except ContentError as exc:
         raise ContentError([*problems, *exc.problems]) from None
@@ -131,4 +158,8 @@ def load_project(
         by_src={item.src: item for item in hub.items},
         notices=tuple(notices),
         hidden=hidden_pages(hub, moment, preview=preview),
+        language=found.language,
+        sources=found.sources,
+        others=frozenset(found.others),
+        versions=found.versions,
     )

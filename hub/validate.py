@@ -79,7 +79,7 @@ def build_hub(
             known[doc.rel] = item
             continue
         if not doc.parsed:  # unchanged, but something it depends on did change
-            doc, found = parse_again(scan.root, doc)
+            doc, found = parse_again(scan.root, doc, scan.sources.get(doc.rel))
             problems.extend(found)
             if found:
                 continue

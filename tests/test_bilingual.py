@@ -1,0 +1,175 @@
+"""A hub in several languages: one content folder, one full hub per language at /<code>/."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from hub.cli import cli
+from tests.conftest import SITES, Elements, output_text, search_records
+
+NOW = "2026-02-01T12:00:00+01:00"
+SITE = "https://hub.testorg.com/"
+
+
+@pytest.fixture(scope="module")
+def hub_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("bilingual") / "hub"
+    shutil.copytree(SITES / "bilingual", root)
+    return root
+
+
+@pytest.fixture(scope="module")
+def site(hub_root: Path) -> Path:
+    """tests/sites/bilingual (languages: [es, en]) built once; tests only read it."""
+    out = hub_root / "site"
+    result = CliRunner().invoke(
+        cli, ["build", "-f", str(hub_root / "mkdocs.yml"), "-d", str(out), "--now", NOW]
+    )
+    assert result.exit_code == 0, result.output
+    return out
+
+
+def page(site: Path, url: str) -> str:
+    return (site / url / "index.html").read_text(encoding="utf-8")
+
+
+def switcher(html: str) -> dict[str, str]:
+    """Material's language switcher: its link for each language."""
+    links = Elements(html).find("a", class_="md-select__link")
+    return {str(a["hreflang"]): str(a["href"]) for a in links}
+
+
+def hreflang(html: str) -> dict[str, str]:
+    links = Elements(html).find("link", rel="alternate")
+    return {str(a["hreflang"]): str(a["href"]) for a in links if a.get("hreflang")}
+
+
+def test_each_language_is_a_full_hub_in_its_own_language(site: Path) -> None:
+    es, en = page(site, "es/stories/win-1"), page(site, "en/stories/win-1")
+    assert '<html lang="es"' in es and '<html lang="en"' in en
+    assert "Un pequeño logro" in es and "A small win" in en
+    assert "10 de enero de 2026" in es and "January 10, 2026" in en
+    assert 'property="og:locale" content="es_ES"' in es
+    assert 'property="og:locale" content="en_US"' in en
+    assert "<title>Pequeños logros - Test Hub</title>" in page(site, "es/stories")
+    assert "<title>Small wins - Test Hub</title>" in page(site, "en/stories")
+    # The canonical address and the share links are the language's own.
+    assert f'<link rel="canonical" href="{SITE}es/stories/win-1/">' in es
+    assert f'data-bh-link="{SITE}es/stories/win-1/?utm_source=' in es
+    assert "El equipo de flota lo ha conseguido." in es and "The fleet team did it." in en
+
+
+def test_the_switcher_leads_from_an_item_to_its_translation(site: Path) -> None:
+    es, en = page(site, "es/stories/win-1"), page(site, "en/stories/win-1")
+    assert switcher(es) == {"es": "../../../es/stories/win-1/", "en": "../../../en/stories/win-1/"}
+    assert switcher(en)["es"] == "../../../es/stories/win-1/"
+    assert hreflang(es) == {
+        "es": f"{SITE}es/stories/win-1/",
+        "en": f"{SITE}en/stories/win-1/",
+        "x-default": f"{SITE}es/stories/win-1/",
+    }
+    assert switcher(page(site, "en"))["es"] == "../es/"  # the homes are versions of each other
+    assert switcher(page(site, "es/stories"))["en"] == "../../en/stories/"
+
+
+def test_a_link_between_pages_stays_in_the_language(site: Path) -> None:
+    es, en = page(site, "es/stories/win-1"), page(site, "en/stories/win-1")
+    assert 'href="../../guidelines/voice/">guía de voz</a>' in es
+    assert 'href="../../guidelines/voice/">voice guide</a>' in en
+    assert "Voz y tono" in page(site, "es/guidelines/voice")
+
+
+def test_the_welcome_journey_is_in_each_language(site: Path) -> None:
+    es, en = page(site, "es/campaigns/welcome"), page(site, "en/campaigns/welcome")
+    assert "Día 0" in es and "Tu itinerario" in es and "Lee la guía de voz" in es
+    assert "Day 0" in en and "Your journey" in en and "Read the voice guide" in en
+
+
+def test_an_untranslated_item_is_shown_in_its_own_language_only(site: Path) -> None:
+    assert (site / "es/stories/solo-es/index.html").is_file()
+    assert not (site / "en/stories/solo-es").exists()
+    assert (site / "en/stories/only-en/index.html").is_file()
+    assert not (site / "es/stories/only-en").exists()
+    assert "zqxsoloes" not in output_text(site / "en")
+    assert "zqxonlyen" not in output_text(site / "es")
+    alone = page(site, "es/stories/solo-es")
+    assert switcher(alone)["en"] == "../../../en/"  # to the other language's home
+    assert hreflang(alone) == {}  # no version of the same page to name
+
+
+def test_an_unpublished_translation_leaks_into_no_language(site: Path) -> None:
+    everything = output_text(site)
+    for canary in ("zqxdraften", "zqxembargoen", "zqxdraftes"):
+        assert canary not in everything
+    assert not (site / "en/stories/launch").exists()
+    assert not (site / "es/stories/secret").exists()
+    # The published version's switcher does not link to its embargoed or draft translation.
+    for published in ("es/stories/soon", "es/stories/launch"):
+        assert switcher(page(site, published))["en"] == "../../../en/"
+        assert hreflang(page(site, published)) == {}
+
+
+def test_feeds_and_search_are_per_language(site: Path) -> None:
+    es = (site / "es/feeds/stories.rss.xml").read_text(encoding="utf-8")
+    en = (site / "en/feeds/stories.rss.xml").read_text(encoding="utf-8")
+    assert "<title>Test Org: Pequeños logros</title>" in es
+    assert f"<link>{SITE}es/stories/win-1/</link>" in es and "A small win" not in es
+    assert f"<link>{SITE}en/stories/win-1/</link>" in en and "Un pequeño logro" not in en
+    spanish, english = search_records(site / "es"), search_records(site / "en")
+    assert "/stories/solo-es/" in spanish and "/stories/solo-es/" not in english
+    assert spanish["/stories/win-1/"]["meta"]["title"] == "Un pequeño logro"
+    assert english["/stories/win-1/"]["meta"]["title"] == "A small win"
+    assert not (site / "pagefind").exists()  # each language's index is in its folder
+
+
+def test_the_top_leads_to_the_default_language_and_indexes_the_sitemaps(site: Path) -> None:
+    top = (site / "index.html").read_text(encoding="utf-8")
+    assert '<meta http-equiv="refresh" content="0; url=es/">' in top
+    assert '<a href="es/" hreflang="es">' in top  # without a refresh, a reader follows it
+    assert '<a href="en/" hreflang="en" lang="en">English</a>' in top
+    assert '<html lang="es">' in top and "El hub se abre en español" in top
+    index = (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert "<sitemapindex" in index
+    assert f"<loc>{SITE}es/sitemap.xml</loc>" in index
+    assert f"<loc>{SITE}en/sitemap.xml</loc>" in index
+    spanish = (site / "es/sitemap.xml").read_text(encoding="utf-8")
+    assert f"<loc>{SITE}es/stories/win-1/</loc>" in spanish
+    assert (site / "404.html").is_file()
+
+
+def test_check_reports_untranslated_items_as_information(hub_root: Path) -> None:
+    result = CliRunner().invoke(cli, ["check", "-f", str(hub_root / "mkdocs.yml"), "--now", NOW])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    solo = [line for line in lines if "stories/solo-es.md" in line]
+    assert len(solo) == 1 and solo[0].startswith("información: ")  # the default language
+    assert "no tiene versión en inglés (en)" in solo[0]
+    assert "stories/solo-es.en.md" in solo[0]  # the file that would translate it
+    assert any("stories/only-en.en.md" in line and "español (es)" in line for line in lines)
+    assert not any("win-1" in line for line in lines)  # translated: nothing to say
+
+
+def test_a_repeated_language_is_a_clear_settings_problem(tmp_path: Path) -> None:
+    root = tmp_path / "hub"
+    shutil.copytree(SITES / "bilingual", root)
+    config = root / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("[es, en]", "[es, en, es]"), encoding="utf-8"
+    )
+    result = CliRunner().invoke(cli, ["check", "-f", str(config)])
+    assert result.exit_code == 1
+    assert "brandhub.languages: nombra es más de una vez" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_a_page_written_twice_in_one_language_is_a_problem(tmp_path: Path) -> None:
+    root = tmp_path / "hub"
+    shutil.copytree(SITES / "bilingual", root)
+    shutil.copy(root / "content/guidelines/voice.md", root / "content/guidelines/voice.es.md")
+    result = CliRunner().invoke(cli, ["check", "-f", str(root / "mkdocs.yml")])
+    assert result.exit_code == 1
+    assert "guidelines/voice.es.md" in result.output and "guidelines/voice.md" in result.output

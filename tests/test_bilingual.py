@@ -57,6 +57,7 @@ def test_each_language_is_a_full_hub_in_its_own_language(site: Path) -> None:
     assert 'property="og:locale" content="en_US"' in en
     assert "<title>Pequeños logros - Test Hub</title>" in page(site, "es/stories")
     assert "<title>Small wins - Test Hub</title>" in page(site, "en/stories")
+    assert 'placeholder="Búsqueda"' in es and 'placeholder="Search"' in en  # Material's words
     # The canonical address and the share links are the language's own.
     assert f'<link rel="canonical" href="{SITE}es/stories/win-1/">' in es
     assert f'data-bh-link="{SITE}es/stories/win-1/?utm_source=' in es
@@ -173,3 +174,28 @@ def test_a_page_written_twice_in_one_language_is_a_problem(tmp_path: Path) -> No
     result = CliRunner().invoke(cli, ["check", "-f", str(root / "mkdocs.yml")])
     assert result.exit_code == 1
     assert "guidelines/voice.es.md" in result.output and "guidelines/voice.md" in result.output
+
+
+def test_a_problem_in_one_language_stops_the_whole_build(tmp_path: Path) -> None:
+    root = tmp_path / "hub"
+    shutil.copytree(SITES / "bilingual", root)
+    story = root / "content/stories/win-1.en.md"
+    story.write_text(story.read_text(encoding="utf-8").replace("team: Fleet\n", ""), "utf-8")
+    out = root / "site"
+    result = CliRunner().invoke(cli, ["build", "-f", str(root / "mkdocs.yml"), "-d", str(out)])
+    assert result.exit_code == 1
+    assert "stories/win-1.en.md" in result.output and "team" in result.output
+    assert "nothing was built" in result.output
+    assert not out.exists()
+
+
+def test_in_github_actions_an_untranslated_item_is_a_notice(hub_root: Path) -> None:
+    result = CliRunner().invoke(
+        cli,
+        ["check", "-f", str(hub_root / "mkdocs.yml"), "--now", NOW],
+        env={"GITHUB_ACTIONS": "true"},
+    )
+    assert result.exit_code == 0, result.output
+    notices = [line for line in result.output.splitlines() if line.startswith("::notice ")]
+    assert any("stories/solo-es.md" in line for line in notices)
+    assert not any(line.startswith("::error") for line in result.output.splitlines())

@@ -25,6 +25,8 @@ from urllib.parse import quote, urlsplit
 
 import regex
 
+from hub.i18n import N_, _
+
 URL_WEIGHT = 23  # X and Mastodon count any link as 23 characters
 
 
@@ -248,12 +250,17 @@ def _bluesky_length(text: str, link: str) -> int:
 @dataclass(frozen=True)
 class Channel:
     key: str
-    label: str
+    name: str  # the network's own name; Email is translated (see label)
     limit: int | None  # None: no practical limit
     prefill: bool  # False: the network ignores text, so the card copies it first
     # The share address; {text} is the post, {url} the link, {post} both, {title} the page's.
     template: str
     count: Callable[[str, str], int]
+
+    @property
+    def label(self) -> str:
+        """The channel's name in the hub's language: networks keep theirs, Email does not."""
+        return _(self.name)
 
 
 CHANNELS: dict[str, Channel] = {
@@ -301,7 +308,9 @@ CHANNELS: dict[str, Channel] = {
             "https://{instance}/share?text={post}",
             _mastodon_length,
         ),
-        Channel("email", "Email", None, True, "mailto:?subject={title}&body={post}", _plain_length),
+        Channel(
+            "email", N_("Email"), None, True, "mailto:?subject={title}&body={post}", _plain_length
+        ),
     )
 }
 

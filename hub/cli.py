@@ -84,10 +84,21 @@ def _report(problems: ContentError) -> NoReturn:
         else:
             _echo(str(problem), err=True)
     count = len(problems.problems)
-    found = f"{count} {'problem' if count == 1 else 'problems'} found"
-    building = click.get_current_context().info_name == "build"
-    again = f"{found}; fix {'it' if count == 1 else 'them'} and run again."
-    _fail(f"{found}; nothing was built." if building else again)
+    if click.get_current_context().info_name == "build":
+        _fail(
+            n_(
+                "%(count)s problem found; nothing was built.",
+                "%(count)s problems found; nothing was built.",
+                count,
+            )
+        )
+    _fail(
+        n_(
+            "%(count)s problem found; fix it and run again.",
+            "%(count)s problems found; fix them and run again.",
+            count,
+        )
+    )
 
 
 @contextmanager
@@ -105,26 +116,41 @@ def _friendly_errors() -> Iterator[None]:
         mkdocs_errors.PluginError,
         mkdocs_errors.BuildError,
     ) as exc:
-        _fail(f"error: {exc}")
+        _fail(_("error: %(problem)s", problem=exc))
     except mkdocs_errors.Abort as exc:
-        _fail(f"error: {exc}")
+        _fail(_("error: %(problem)s", problem=exc))
     except OSError as exc:
-        _fail(f"error: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "))
+        what = f"{exc.strerror or exc}: {exc.filename or ''}".rstrip(": ")
+        _fail(_("error: %(problem)s", problem=what))
     except Exception as exc:
         if os.environ.get("BRANDHUB_DEBUG"):
             raise
+        what = f"{type(exc).__name__}: {exc}"
         _fail(
-            f"internal error: {type(exc).__name__}: {exc} "
-            "(please report it; BRANDHUB_DEBUG=1 shows the details)"
+            _(
+                "internal error: %(problem)s "
+                "(please report it; BRANDHUB_DEBUG=1 shows the details)",
+                problem=what,
+            )
         )
 
 
 def _config(config_file: str, content: str | None, **overrides: Any) -> MkDocsConfig:
+    # Until mkdocs.yml is read, the hub's language is not known: those messages are English
+    # (the catalogue's source language); MkDocs' own errors about the file are English too.
     if not Path(config_file).is_file():
-        _fail(f"error: {config_file} not found (run brandhub in your hub's folder or pass -f)")
+        _fail(
+            _(
+                "error: %(file)s not found (run brandhub in your hub's folder or pass -f)",
+                file=config_file,
+            )
+        )
     if content is not None:
         overrides["docs_dir"] = str(Path(content).resolve())
-    return load_config(config_file=config_file, **overrides)
+    config = load_config(config_file=config_file, **overrides)
+    # From here on, the hub's language (theme.language); load_settings adds its locale.
+    i18n.activate(i18n.language(config.theme.get("language")))
+    return config
 
 
 def _project(
@@ -132,9 +158,19 @@ def _project(
 ) -> Project:
     plugin = config.plugins.get("brandhub")
     if plugin is None:
-        _fail(f"error: {config.config_file_path}: add 'brandhub' to the plugins list")
+        _fail(
+            _(
+                "error: %(file)s: add 'brandhub' to the plugins list",
+                file=config.config_file_path,
+            )
+        )
     if not config.use_directory_urls:
-        _fail(f"error: {config.config_file_path}: Brandhub needs 'use_directory_urls: true'")
+        _fail(
+            _(
+                "error: %(file)s: Brandhub needs 'use_directory_urls: true'",
+                file=config.config_file_path,
+            )
+        )
     project = load_project(
         options=getattr(plugin, "options", {}),
         content_dir=Path(config.docs_dir),
@@ -197,15 +233,33 @@ def _summary(project: Project) -> str:
     for item in project.hub.items:
         counts[item.kind] = counts.get(item.kind, 0) + 1
         public += state(item, project.now) is State.PUBLIC
-    parts = ", ".join(f"{n} {_plural(k, n)}" for k, n in sorted(counts.items()))
+    parts = ", ".join(_counted(k, n) for k, n in sorted(counts.items()))
     moment = f"{project.now:%Y-%m-%d %H:%M %z}"
-    return f"{len(project.hub.items)} pages ({parts}); {public} published at {moment}"
+    pages = n_("%(count)s page", "%(count)s pages", len(project.hub.items))
+    return _(
+        "%(pages)s (%(parts)s); %(public)s published at %(moment)s",
+        pages=pages,
+        parts=parts,
+        public=i18n.number(public),
+        moment=moment,
+    )
 
 
-def _plural(kind: Kind, count: int) -> str:
-    if count == 1:
-        return kind.value
-    return "stories" if kind is Kind.STORY else f"{kind.value}s"
+def _counted(kind: Kind, count: int) -> str:
+    """Each kind counted, e.g. "3 stories"."""
+    if kind is Kind.HOME:
+        return n_("%(count)s home", "%(count)s homes", count)
+    if kind is Kind.GUIDELINE:
+        return n_("%(count)s guideline", "%(count)s guidelines", count)
+    if kind is Kind.STORY:
+        return n_("%(count)s story", "%(count)s stories", count)
+    if kind is Kind.MESSAGE:
+        return n_("%(count)s message", "%(count)s messages", count)
+    if kind is Kind.CAMPAIGN:
+        return n_("%(count)s campaign", "%(count)s campaigns", count)
+    if kind is Kind.SNIPPET:
+        return n_("%(count)s snippet", "%(count)s snippets", count)
+    return n_("%(count)s page", "%(count)s pages", count)
 
 
 def common_options(command: Callable[..., Any]) -> Callable[..., Any]:
@@ -251,13 +305,13 @@ def check(config_file: str, content: str | None, now: str | None) -> None:
         codes = _languages(config)
         if not codes:
             project = _project(config, now)
-            _echo(f"OK: {_summary(project)}")
+            _echo(_("OK: %(summary)s", summary=_summary(project)))
             return
         builds = _each_language(config_file, content, now, codes)
         i18n.activate(builds[0][2].settings.spoken)  # the hub's default language
         _untranslated(builds[0][2])
         for code, _config_of, project in builds:
-            _echo(f"OK ({code}): {_summary(project)}")
+            _echo(_("OK (%(language)s): %(summary)s", language=code, summary=_summary(project)))
 
 
 def _untranslated(project: Project) -> None:
@@ -301,14 +355,20 @@ def build(config_file: str, content: str | None, now: str | None, site_dir: str 
             _build_languages(config_file, content, now, codes, Path(site_dir or config.site_dir))
             return
         project = _project(config, now)
-        _echo(f"Checked: {_summary(project)}", err=True)
+        _echo(_("Checked: %(summary)s", summary=_summary(project)), err=True)
         target = Path(site_dir or config.site_dir)
         started = time.monotonic()
 
         def run(staging: Path) -> None:
             config.site_dir = str(staging)
             config.plugins["brandhub"].preloaded = project  # type: ignore[attr-defined]
-            mkdocs_build(config)
+            try:
+                mkdocs_build(config)
+            except Stopped as exc:
+                # Past MkDocs' own error handling (it is no Exception): stop the worker before
+                # the staging folder it writes into is removed.
+                config.plugins.on_build_error(error=exc)  # type: ignore[arg-type]
+                raise
 
         # As `mkdocs build` does: plugins learn the command, and may clean up afterwards.
         config.plugins.on_startup(command="build", dirty=False)
@@ -316,7 +376,11 @@ def build(config_file: str, content: str | None, now: str | None, site_dir: str 
             write_atomically(target, run)
         finally:
             config.plugins.on_shutdown()
-        _echo(f"Built the hub into {target} in {time.monotonic() - started:.1f} s", err=True)
+        seconds = f"{time.monotonic() - started:.1f}"
+        _echo(
+            _("Built the hub into %(folder)s in %(seconds)s s", folder=target, seconds=seconds),
+            err=True,
+        )
 
 
 def _build_languages(
@@ -327,7 +391,10 @@ def _build_languages(
     written; at the top, a page that leads to the default language, and the sitemap index."""
     builds = _each_language(config_file, content, now, codes, strict=True)
     for code, _config_of, project in builds:
-        _echo(f"Checked ({code}): {_summary(project)}", err=True)
+        _echo(
+            _("Checked (%(language)s): %(summary)s", language=code, summary=_summary(project)),
+            err=True,
+        )
     first = builds[0][1]
     site_url = (first.site_url or "").removesuffix(f"{builds[0][0]}/")
     links = alternates({code: project for code, _c, project in builds}, site_url)
@@ -350,7 +417,11 @@ def _build_languages(
     finally:
         for _code, config, _project_of in builds:
             config.plugins.on_shutdown()
-    _echo(f"Built the hub into {target} in {time.monotonic() - started:.1f} s", err=True)
+    seconds = f"{time.monotonic() - started:.1f}"
+    _echo(
+        _("Built the hub into %(folder)s in %(seconds)s s", folder=target, seconds=seconds),
+        err=True,
+    )
 
 
 @cli.command()
@@ -418,12 +489,20 @@ def new(config_file: str, content: str | None, kind: str, title: str, campaign_k
         )
         path = Path(config.docs_dir) / rel
         if path.exists():
-            _fail(f"error: {os.path.relpath(path)} already exists (choose another title)")
+            _fail(
+                _(
+                    "error: %(file)s already exists (choose another title)",
+                    file=os.path.relpath(path),
+                )
+            )
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
         _echo(
-            f"Wrote {os.path.relpath(path)}: fill it in, remove 'draft: true', "
-            "then preview with `brandhub serve`."
+            _(
+                "Wrote %(file)s: fill it in, remove 'draft: true', "
+                "then preview with `brandhub serve`.",
+                file=os.path.relpath(path),
+            )
         )
 
 
@@ -446,10 +525,13 @@ def schedule(config_file: str, content: str | None, now: str | None, only_next: 
                 _echo(upcoming[0].moment.isoformat())
             return
         if not upcoming:
-            _echo("Nothing is scheduled: no future publication or expiry.")
+            _echo(_("Nothing is scheduled: no future publication or expiry."))
             return
+        what = {"publishes": _("publishes"), "expires": _("expires")}
+        width = max(len(word) for word in what.values())
         for change in upcoming:
-            _echo(f"{change.moment.isoformat()}  {change.what:<9}  {change.path}")
+            shown = what[change.what].ljust(width)
+            _echo(f"{change.moment.isoformat()}  {shown}  {change.path}")
 
 
 @cli.command()
@@ -474,7 +556,9 @@ def diff(config_file: str, content: str | None, now: str | None, base: str, days
             try:
                 old = base_content(Path(config.docs_dir), base, Path(folder))
             except ReviewError as exc:
-                _fail(f"error: cannot read {base} from git: {exc}")
+                _fail(
+                    _("error: cannot read %(base)s from git: %(problem)s", base=base, problem=exc)
+                )
             before, problems = load_base(old, project.settings, project.site_url)
         comparison = compare(before, project.hub, base_problems=problems)
         _echo(
@@ -519,16 +603,29 @@ def import_feed(
         if author is None and len(people) == 1:
             author = next(iter(people))
         if author not in people:
-            known = ", ".join(sorted(people)) or "none: add people to content/authors.yml"
-            _fail(f"error: pass --author ID, the person who reviews these drafts (ids: {known})")
+            known = ", ".join(sorted(people)) or _("none: add people to content/authors.yml")
+            _fail(
+                _(
+                    "error: pass --author ID, the person who reviews these drafts (ids: %(ids)s)",
+                    ids=known,
+                )
+            )
         assert author is not None
         start = parse_now(since, project.settings, source="--since") if since else None
         try:
             parsed = parse(fetch(source), source, limit=limit)
         except ImportError_ as exc:
-            _fail(f"error: {exc}; nothing was written.")
+            _fail(_("error: %(problem)s; nothing was written.", problem=exc))
         entries = parsed.entries
-        _echo(f"Read {len(entries)} entries from {source}", err=True)
+        _echo(
+            n_(
+                "Read %(count)s entry from %(source)s",
+                "Read %(count)s entries from %(source)s",
+                len(entries),
+                source=source,
+            ),
+            err=True,
+        )
         if parsed.left_out:
             _echo(
                 n_(
@@ -546,18 +643,29 @@ def import_feed(
         for outcome, entry, path in write_drafts(
             entries,
             stories,
-            team=team or people[author].team or "Communications",
+            team=team or people[author].team or _("Communications"),
             author=author,
             tag=list(tags),
             since=start,
         ):
             report[outcome] += 1
             if path is not None:
-                _echo(f"  created {os.path.relpath(path)}  ({entry.title})", err=True)
+                _echo(
+                    _(
+                        "  created %(file)s  (%(title)s)",
+                        file=os.path.relpath(path),
+                        title=entry.title,
+                    ),
+                    err=True,
+                )
         _echo(
-            f"{report['created']} created, {report['already']} already imported, "
-            f"{report['older']} skipped (older than --since). New stories are drafts: "
-            "review them in a pull request."
+            _(
+                "%(created)s created, %(already)s already imported, %(older)s skipped (older "
+                "than --since). New stories are drafts: review them in a pull request.",
+                created=report["created"],
+                already=report["already"],
+                older=report["older"],
+            )
         )
 
 

@@ -12,10 +12,14 @@ link is shown as plain text (hub.unlink), and the check says so, naming both fil
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Set
+from dataclasses import replace
 from datetime import datetime
 from urllib.parse import urlsplit
 
-from hub.model import Hub, Item
+from hub.i18n import _
+from hub.load import ASSET_TYPES, RESERVED_FILES, RESERVED_FOLDERS
+from hub.model import Hub, Item, Kind
 from hub.problems import Problem
 from hub.publish import State, is_public, state
 
@@ -23,18 +27,28 @@ from hub.publish import State, is_public, state
 def _why(item: Item, now: datetime) -> tuple[str, str]:
     current = state(item, now)
     if current is State.DRAFT:
-        return "a draft", "publish it first or remove the link"
+        return _("a draft"), _("publish it first or remove the link")
     if current is State.EMBARGOED and item.date:
+        moment = moment_text(item.date)
         return (
-            f"embargoed until {item.date:%Y-%m-%d %H:%M %z}",
-            "remove the link, or build with --now at or after that moment",
+            _("embargoed until %(moment)s", moment=moment),
+            _("remove the link, or build with --now at or after that moment"),
         )
-    return str(current), "remove the link"
+    return str(current), _("remove the link")
 
 
-def link_problems(hub: Hub, now: datetime) -> tuple[list[Problem], list[Problem]]:
+def moment_text(moment: datetime | None) -> str:
+    """A moment as messages write it, the same in every language: 2026-05-04 09:00 +0200."""
+    return f"{moment:%Y-%m-%d %H:%M %z}" if moment is not None else ""
+
+
+def link_problems(
+    hub: Hub, now: datetime, *, failed: Set[str] = frozenset()
+) -> tuple[list[Problem], list[Problem]]:
     """Links from a public page at ``now``: the problems (to a page that does not exist, a
-    draft or an embargoed page), and the notices (to an expired page: shown as plain text)."""
+    draft or an embargoed page), and the notices (to an expired page: shown as plain text).
+    ``failed``: content paths of files that exist but did not pass the check (their own
+    problems are reported): whether a link to one is right cannot be told yet."""
     by_src = {item.src: item for item in hub.items}
     problems = []
     notices = []
@@ -47,16 +61,31 @@ def link_problems(hub: Hub, now: datetime) -> tuple[list[Problem], list[Problem]
             for step in item.steps
             if step.link and not urlsplit(step.link).scheme
         ]
+        for written, at in item.outside:
+            problems.append(
+                Problem(
+                    item.path,
+                    at,
+                    None,
+                    _("links to %(target)s, outside the content folder", target=written),
+                    _("link to a file inside content/, or give a full web address"),
+                )
+            )
         for target, line in targets:
+            if target in failed:
+                continue
             linked = by_src.get(target)
-            if linked is None and target.endswith(".md") and not _generated(target):
+            missing = linked is None and (
+                (target.endswith(".md") and not _generated(target)) or _missing_file(hub, target)
+            )
+            if missing:
                 problems.append(
                     Problem(
                         item.path,
                         line,
                         None,
-                        f"links to content/{target}, which does not exist",
-                        "check the file name and folder",
+                        _("links to content/%(target)s, which does not exist", target=target),
+                        _("check the file name and folder"),
                     )
                 )
             elif linked is not None and state(linked, now) is State.EXPIRED:
@@ -65,15 +94,25 @@ def link_problems(hub: Hub, now: datetime) -> tuple[list[Problem], list[Problem]
                         item.path,
                         line,
                         None,
-                        f"links to {linked.path}, which expired on "
-                        f"{linked.expires:%Y-%m-%d %H:%M %z}: the link is shown as plain text",
-                        "remove the link, or extend 'expires'",
+                        _(
+                            "links to %(path)s, which expired on %(moment)s: the link is "
+                            "shown as plain text",
+                            path=linked.path,
+                            moment=moment_text(linked.expires),
+                        ),
+                        _("remove the link, or extend 'expires'"),
                     )
                 )
             elif linked is not None and not is_public(linked, now):
                 what, hint = _why(linked, now)
                 problems.append(
-                    Problem(item.path, line, None, f"links to {linked.path}, which is {what}", hint)
+                    Problem(
+                        item.path,
+                        line,
+                        None,
+                        _("links to %(path)s, which is %(what)s", path=linked.path, what=what),
+                        hint,
+                    )
                 )
     return problems, notices
 
@@ -83,6 +122,16 @@ def hidden_pages(hub: Hub, now: datetime, *, preview: bool) -> frozenset[str]:
     if preview:
         return frozenset()
     return frozenset(item.src for item in hub.items if not is_public(item, now))
+
+
+def _missing_file(hub: Hub, target: str) -> bool:
+    """Whether ``target`` names a picture, document or other file that is not in the content
+    folder, nor one the theme or the hub writes itself."""
+    ending = target.rpartition("/")[2].rpartition(".")[2].lower()
+    if "." not in target.rpartition("/")[2] or ending not in ASSET_TYPES:
+        return False
+    theirs = target in RESERVED_FILES or target.startswith(tuple(f"{f}/" for f in RESERVED_FOLDERS))
+    return not theirs and target not in hub.assets
 
 
 def _generated(target: str) -> bool:
@@ -111,8 +160,43 @@ def private_assets(hub: Hub, now: datetime, *, preview: bool) -> set[str]:
     for item in hub.items:
         shown = is_public(item, now)
         used = {target for target, _ in item.links}
+        if not shown:  # a name in an unpublished page's code counts as a use: never leak it
+            used.update(item.mentions)
         if item.image:
             used.add(item.image)
+        for author_id in item.authors:  # a person's picture shows with what they signed
+            person = hub.authors.get(author_id)
+            if person is not None and person.avatar:
+                used.add(person.avatar)
         for asset in used & hub.assets:
             users[asset].add(shown)
     return {asset for asset, shown in users.items() if True not in shown}
+
+
+def hidden_people(hub: Hub, now: datetime, *, preview: bool) -> frozenset[str]:
+    """The people not shown at ``now``: those who sign something, all of it unpublished. A
+    person who signs nothing yet is in the people directory from the start; one added for an
+    embargoed story appears with it."""
+    if preview:
+        return frozenset()
+    signs: dict[str, set[bool]] = defaultdict(set)
+    for item in hub.items:
+        for author_id in item.authors:
+            signs[author_id].add(is_public(item, now))
+    return frozenset(person for person, shown in signs.items() if True not in shown)
+
+
+def published_view(hub: Hub, now: datetime, *, preview: bool) -> Hub:
+    """``hub`` as the site at ``now`` may show it: items keep a campaign only while that
+    campaign is published (a public story must not name an embargoed one, in its share links'
+    UTM tags or the API). People are shown by the same rule in the views (``hidden_people``)."""
+    if preview:
+        return hub
+    public = {i.slug for i in hub.items if i.kind is Kind.CAMPAIGN and is_public(i, now)}
+    if all(not i.campaign or i.campaign in public for i in hub.items):
+        return hub
+    items = tuple(
+        replace(i, campaign=None) if i.campaign and i.campaign not in public else i
+        for i in hub.items
+    )
+    return replace(hub, items=items)

@@ -15,8 +15,9 @@ from typing import Any, ClassVar
 
 import yaml
 
-from hub.i18n import _
+from hub.i18n import _, active
 from hub.problems import Problem
+from hub.yamlerrors import explain
 
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 _BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -42,7 +43,7 @@ class LocatedList(list[Any]):
 
 class DuplicateKey(yaml.YAMLError):
     def __init__(self, key: object, line: int) -> None:
-        super().__init__(f"'{key}' appears twice")
+        super().__init__(_("'%(key)s' appears twice", key=key))
         self.key = key
         self.line = line
 
@@ -64,7 +65,7 @@ def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> Locat
         line = key_node.start_mark.line + 1
         if not isinstance(key, str | int | float | bool) and key is not None:
             raise yaml.constructor.ConstructorError(
-                None, None, "a key must be plain text", key_node.start_mark
+                None, None, _("a key must be plain text"), key_node.start_mark
             )
         if key in result:
             raise DuplicateKey(key, line)
@@ -111,19 +112,14 @@ def parse_yaml(text: str, *, first_line: int = 1) -> Any:
         return yaml.load(padded, Loader=_Loader)
     except DuplicateKey as exc:
         raise YamlProblem(
-            exc.line, f"the key '{exc.key}' appears twice", "keep one of them"
+            exc.line, _("the key '%(key)s' appears twice", key=exc.key), _("keep one of them")
         ) from exc
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark is not None else None
-        what = (exc.problem or exc.context or "not valid YAML").strip()
-        raise YamlProblem(
-            line,
-            f"broken YAML: {what}",
-            "check the indentation and quote values that contain ': ' or start with # or \"",
-        ) from exc
+        raise YamlProblem(*explain(exc, padded, _Loader)) from exc
     except yaml.YAMLError as exc:
-        raise YamlProblem(None, f"broken YAML: {exc}", "check the file's syntax") from exc
+        raise YamlProblem(
+            None, _("broken YAML: %(problem)s", problem=exc), _("check the file's syntax")
+        ) from exc
 
 
 _FENCE = re.compile(r"^---[ \t]*$")
@@ -159,7 +155,8 @@ def read_document(
 
     A preview rebuilds after every save: a file whose bytes did not change is not parsed
     again (the result is only read, never changed, by what follows)."""
-    key = (digest_of(raw) if digest is None else digest, path, rel)
+    # The language too: a preview whose mkdocs.yml changes language words its problems anew.
+    key = (digest_of(raw) if digest is None else digest, path, rel, active().catalogue)
     if key not in _READ:
         if len(_READ) >= _READ_LIMIT:
             _READ.clear()
@@ -171,7 +168,7 @@ def read_document(
     return doc, list(problems)
 
 
-_READ: dict[tuple[bytes, str, str], tuple[Document, list[Problem]]] = {}
+_READ: dict[tuple[bytes, str, str, str], tuple[Document, list[Problem]]] = {}
 _READ_LIMIT = 50_000  # files
 
 
@@ -187,7 +184,9 @@ def _read(raw: bytes, *, path: str, rel: str) -> tuple[Document, list[Problem]]:
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         return doc, [
-            Problem(path, line, None, "the file is not UTF-8 text", "save it with UTF-8 encoding")
+            Problem(
+                path, line, None, _("the file is not UTF-8 text"), _("save it with UTF-8 encoding")
+            )
         ]
     text = text.removeprefix("\ufeff").replace("\r\n", "\n")
     lines = text.split("\n")
@@ -203,8 +202,8 @@ def _read(raw: bytes, *, path: str, rel: str) -> tuple[Document, list[Problem]]:
                 path,
                 1,
                 None,
-                "the front matter is not closed",
-                "add a line with --- after the last key",
+                _("the front matter is not closed"),
+                _("add a line with --- after the last key"),
             )
         ]
     yaml_text = "\n".join(lines[1:index])
@@ -222,8 +221,8 @@ def _read(raw: bytes, *, path: str, rel: str) -> tuple[Document, list[Problem]]:
                 path,
                 2,
                 None,
-                "the front matter is not a list of keys",
-                "write one 'key: value' per line between the --- lines",
+                _("the front matter is not a list of keys"),
+                _("write one 'key: value' per line between the --- lines"),
             )
         ]
     doc.meta = meta

@@ -111,7 +111,9 @@ class _WebOnly(urllib.request.HTTPRedirectHandler):
         self, req: Any, fp: Any, code: int, msg: str, headers: Any, newurl: str
     ) -> Any:
         if urlsplit(newurl).scheme not in ("http", "https"):
-            raise ImportError_(f"the feed redirects to {newurl}, which is not a web address")
+            raise ImportError_(
+                _("the feed redirects to %(url)s, which is not a web address", url=newurl)
+            )
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
@@ -210,15 +212,23 @@ def fetch(
     if scheme in ("http", "https"):
         data = _download(source, max_bytes=max_bytes, timeout=timeout, seconds=deadline)
     elif scheme and len(scheme) > 1:
-        raise ImportError_(f"{source}: only http(s) addresses and local files can be imported")
+        raise ImportError_(
+            _("%(url)s: only http(s) addresses and local files can be imported", url=source)
+        )
     else:
         path = Path(source)
         if not path.is_file():
-            raise ImportError_(f"{source}: no such file")
+            raise ImportError_(_("%(url)s: no such file", url=source))
         with path.open("rb") as handle:
             data = handle.read(max_bytes + 1)
     if len(data) > max_bytes:
-        raise ImportError_(f"{source}: the feed is larger than {max_bytes // (1024 * 1024)} MB")
+        raise ImportError_(
+            _(
+                "%(url)s: the feed is larger than %(size)s MB",
+                url=source,
+                size=max_bytes // (1024 * 1024),
+            )
+        )
     return data
 
 
@@ -261,7 +271,14 @@ def _late(source: str, seconds: float) -> ImportError_:
 
 def _unreachable(source: str, exc: Exception) -> ImportError_:
     if isinstance(exc, urllib.error.HTTPError):
-        return ImportError_(f"{source}: the server answered {exc.code} {exc.reason}")
+        return ImportError_(
+            _(
+                "%(url)s: the server answered %(code)s %(reason)s",
+                url=source,
+                code=exc.code,
+                reason=exc.reason,
+            )
+        )
     if isinstance(exc, http.client.LineTooLong) and "header" in str(exc):
         return ImportError_(
             _(
@@ -272,7 +289,7 @@ def _unreachable(source: str, exc: Exception) -> ImportError_:
         )
     if isinstance(exc, urllib.error.URLError | TimeoutError | OSError):
         reason = getattr(exc, "reason", exc)
-        return ImportError_(f"{source}: cannot be reached ({reason})")
+        return ImportError_(_("%(url)s: cannot be reached (%(reason)s)", url=source, reason=reason))
     if isinstance(exc, http.client.HTTPException | ValueError):
         return ImportError_(
             _("%(url)s: the server's answer is not valid HTTP (%(reason)s)", url=source, reason=exc)
@@ -294,16 +311,22 @@ def parse(data: bytes, source: str, *, limit: int | None = None) -> Parsed:
         fromstring(data)  # only to refuse entity declarations and external references
     except DefusedXmlException:
         raise ImportError_(
-            f"{source}: the feed declares XML entities, which Brandhub refuses "
-            "(they can be used to exhaust memory or read files)"
+            _(
+                "%(url)s: the feed declares XML entities, which Brandhub refuses "
+                "(they can be used to exhaust memory or read files)",
+                url=source,
+            )
         ) from None
     except Exception as exc:  # ParseError, or anything else a broken document raises
-        raise ImportError_(f"{source}: not a valid feed ({exc})") from None
+        raise ImportError_(
+            _("%(url)s: not a valid feed (%(reason)s)", url=source, reason=exc)
+        ) from None
     parsed = feedparser.parse(data, resolve_relative_uris=False, sanitize_html=True)
     if parsed.get("bozo") and not parsed.entries:
-        raise ImportError_(f"{source}: not a valid feed ({parsed.get('bozo_exception')})")
+        reason = parsed.get("bozo_exception")
+        raise ImportError_(_("%(url)s: not a valid feed (%(reason)s)", url=source, reason=reason))
     if not parsed.get("version") and not parsed.entries:
-        raise ImportError_(f"{source}: not an RSS or Atom feed")
+        raise ImportError_(_("%(url)s: not an RSS or Atom feed", url=source))
     # Newest first (a stable sort: entries of the same moment keep the feed's order). Only
     # the ones kept are converted: a feed of 20,000 entries costs the parse, not 20,000 drafts.
     raws = sorted(parsed.entries, key=_moment, reverse=True)

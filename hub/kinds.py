@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from hub import schema as s
+from hub.i18n import N_
 from hub.model import Kind
 
 CHANNELS = ("linkedin", "x", "bluesky", "threads", "whatsapp", "facebook", "mastodon", "email")
 # At most 80 characters: a slug is a folder name in the site, which file systems limit.
 SLUG = r"(?=.{1,80}$)[a-z0-9]+(?:-[a-z0-9]+)*"
-SLUG_HINT = "use lowercase letters, digits and dashes (80 at most), e.g. night-shift-record"
+SLUG_HINT = N_("use lowercase letters, digits and dashes (80 at most), e.g. night-shift-record")
+CAMPAIGN_HINT = N_("use the campaign's slug, e.g. greener-freight")
 LANG = r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*"
 
 # Tags: each is a page and a feed of its own, named after it, and each card shows them all.
@@ -45,9 +47,11 @@ COMMON: s.Schema = {
     "tags": s.Field(s.text_list(TAG, max_items=MAX_TAGS), default=()),
     "image": s.Field(s.content_path()),
     "image_alt": s.Field(s.text(max_length=300, one_line=True)),
-    "lang": s.Field(s.pattern(LANG, "use a language code such as en, es or pt-BR")),
+    "lang": s.Field(s.pattern(LANG, N_("use a language code such as en, es or pt-BR"))),
     "slug": s.Field(s.pattern(SLUG, SLUG_HINT)),
-    "id": s.Field(s.pattern(r"[A-Za-z0-9][A-Za-z0-9._:-]{0,99}", "use letters, digits, - . _ :")),
+    "id": s.Field(
+        s.pattern(r"[A-Za-z0-9][A-Za-z0-9._:-]{0,99}", N_("use letters, digits, - . _ :"))
+    ),
     "authors": s.Field(s.text_list(LINE), default=()),
     "share": s.Field(s.records(SHARE), default=()),
     # Material's own page options, passed through untouched.
@@ -58,7 +62,7 @@ COMMON: s.Schema = {
 EXTRA: dict[Kind, s.Schema] = {
     Kind.STORY: {
         "team": s.Field(s.text(max_length=80, one_line=True), required=True),
-        "campaign": s.Field(s.pattern(SLUG, "use the campaign's slug, e.g. greener-freight")),
+        "campaign": s.Field(s.pattern(SLUG, CAMPAIGN_HINT)),
         # Written by `brandhub import-feed`: where the story came from, to import it only once.
         "source": s.Field(s.url()),
         "source_id": s.Field(s.text(max_length=500, one_line=True)),
@@ -72,12 +76,12 @@ EXTRA: dict[Kind, s.Schema] = {
         "kind": s.Field(s.choice("welcome", "brand", "event"), required=True),
         "starts": s.Field(s.moment()),
         "ends": s.Field(s.moment()),
-        "hashtag": s.Field(s.pattern(r"#?\w+", "write one hashtag such as #AcmeOpenDay")),
+        "hashtag": s.Field(s.pattern(r"#?\w+", N_("write one hashtag such as #AcmeOpenDay"))),
         "steps": s.Field(s.records(STEP), default=()),
     },
     Kind.SNIPPET: {
         "variants": s.Field(s.text_list(), default=()),
-        "campaign": s.Field(s.pattern(SLUG, "use the campaign's slug, e.g. greener-freight")),
+        "campaign": s.Field(s.pattern(SLUG, CAMPAIGN_HINT)),
     },
 }
 

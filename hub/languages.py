@@ -49,6 +49,11 @@ class Versions:
                 if code not in have:
                     yield shown, code, folder + file_for(key, code, languages[0])
 
+    def shown_file(self, key: str, language: str, default: str) -> str:
+        """The shown path of the file that holds (or would hold) ``key`` in ``language``."""
+        rel, shown = next(iter(self.by_key[key].values()))
+        return shown[: len(shown) - len(rel)] + file_for(key, language, default)
+
 
 def file_for(key: str, language: str, default: str) -> str:
     """The content path of the version in ``language`` of the item ``key``."""

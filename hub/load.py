@@ -120,8 +120,8 @@ def scan(
                 display_path(root),
                 None,
                 None,
-                "the content folder does not exist",
-                "pass --content DIR or set docs_dir in mkdocs.yml",
+                _("the content folder does not exist"),
+                _("pass --content DIR or set docs_dir in mkdocs.yml"),
             )
         )
         return result
@@ -142,8 +142,8 @@ def scan(
                             display_path(here / name),
                             None,
                             None,
-                            "is a link to a folder, which Brandhub does not follow",
-                            "move the folder here instead of linking to it",
+                            _("is a link to a folder, which Brandhub does not follow"),
+                            _("move the folder here instead of linking to it"),
                         )
                     )
         # Paths by joining strings: pathlib's own per file is a tenth of a second at 10,000.
@@ -281,8 +281,8 @@ def _check_link(path: Path, real_root: Path, result: Scan) -> bool:
             display_path(path),
             None,
             None,
-            "is a link to something outside the content folder",
-            "copy the file into content/ instead of linking to it",
+            _("is a link to something outside the content folder"),
+            _("copy the file into content/ instead of linking to it"),
         )
     )
     return False
@@ -409,8 +409,8 @@ def _read_authors(path: Path, result: Scan) -> None:
                 result.authors_path,
                 None,
                 None,
-                "the file is not UTF-8 text",
-                "save it with UTF-8 encoding",
+                _("the file is not UTF-8 text"),
+                _("save it with UTF-8 encoding"),
             )
         )
     except YamlProblem as exc:

@@ -95,6 +95,11 @@ class Item:
     # The content paths the body links to or shows (links, images) and their lines, read
     # once in the check (hub.links.references): the publish rule asks for them every build.
     links: tuple[tuple[str, int], ...] = ()
+    # The content paths only code on the page names (shown as text): an asset that only
+    # unpublished pages link to or name stays out of the site.
+    mentions: tuple[str, ...] = ()
+    # Links that leave the content folder, as written, and their lines: errors of the check.
+    outside: tuple[tuple[str, int], ...] = ()
     # Material page options passed through (hide, icon)
     material: tuple[tuple[str, object], ...] = field(default=())
 

@@ -40,6 +40,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn, TypeVar
 
+from hub.i18n import _
+
 T = TypeVar("T")
 R = TypeVar("R")
 SPLIT_FROM = 500  # items: below this, a fork costs more than it saves
@@ -176,7 +178,7 @@ class Worker:
         self._converted.wait()
         if self._found is None:
             self.wait()  # it ended without them: say why
-            raise WorkerFailed("the process converting half of the pages stopped early")
+            raise WorkerFailed(_("the process converting half of the pages stopped early"))
         return self._found
 
     def wait(self) -> None:
@@ -185,7 +187,9 @@ class Worker:
         if self.failure is not None:
             raise WorkerFailed(self.failure)
         if code != 0:
-            raise WorkerFailed(f"the process writing half of the pages stopped (status {code})")
+            raise WorkerFailed(
+                _("the process writing half of the pages stopped (status %(code)s)", code=code)
+            )
 
     def stop(self) -> None:
         """The build failed: end the worker, whatever it is doing."""
@@ -220,7 +224,7 @@ class Worker:
                 try:
                     on_shard(message["shard"], message["digest"])
                 except Exception as exc:  # reported by wait()
-                    self.failure = self.failure or f"search index: {exc}"
+                    self.failure = self.failure or _("search index: %(problem)s", problem=exc)
         elif "log" in message:
             record = logging.makeLogRecord(message["log"])
             logging.getLogger(record.name).handle(record)

@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable
 from datetime import datetime
 from functools import cache, partial
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 from urllib.parse import urlsplit
 
 from jinja2 import ChoiceLoader, DictLoader
@@ -52,7 +52,7 @@ from hub.load import AUTHORS_FILE
 from hub.made import MadeFiles, prune
 from hub.model import Item, Kind
 from hub.previews import LinkPreview, preview
-from hub.problems import ContentError
+from hub.problems import ContentError, Problem
 from hub.project import SITE_URL_VARIABLE, Project, load_project
 from hub.publish import State, state
 from hub.render import Renderer
@@ -79,6 +79,9 @@ from hub.steps import journey
 from hub.unlink import Unlink
 from hub.urls import TYPED_FOLDERS
 from hub.verdicts import code_digest, shown_settings
+
+if TYPE_CHECKING:
+    from mkdocs.livereload import LiveReloadServer
 
 try:  # MkDocs' own page functions, which hub.parallel's worker runs for its share of pages
     from mkdocs.commands.build import _build_page, _populate_page
@@ -218,6 +221,7 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
         self.unlink = Unlink(frozenset())
         # Set by `brandhub build` in a hub of several languages: the versions of each page.
         self.alternates: Alternates | None = None
+        self.failed: tuple[Problem, ...] = ()  # the content problems that stopped this build
 
     def load_config(
         self, options: dict[str, Any], config_file_path: str | None = None
@@ -232,17 +236,22 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
         self.started_dirty = dirty
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        # The hub's language from the first message on; load_settings adds its locale.
+        i18n.activate(i18n.language(config.theme.get("language")))
         if not config.use_directory_urls:
-            raise PluginError("Brandhub needs 'use_directory_urls: true' in mkdocs.yml")
+            raise PluginError(_("Brandhub needs 'use_directory_urls: true' in mkdocs.yml"))
         material_search = [name for name in MATERIAL_SEARCH if name in config.plugins]
         if material_search:
             raise PluginError(
-                "mkdocs.yml: plugins: search: Brandhub brings its own search (Pagefind, which "
-                "stays small for large hubs and ignores accents). Remove '- search' from the "
-                "plugins list."
+                _(
+                    "mkdocs.yml: plugins: search: Brandhub brings its own search (Pagefind, "
+                    "which stays small for large hubs and ignores accents). Remove '- search' "
+                    "from the plugins list."
+                )
             )
         # MkDocs keeps one plugin object per process (for `serve`): use a preloaded hub once.
         preloaded, self.preloaded = self.preloaded, None
+        self.failed = ()
         try:
             self.project = preloaded or load_project(
                 options=self.options,
@@ -255,6 +264,7 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
                 language=config.theme.get("language"),
             )
         except ContentError as exc:
+            self.failed = tuple(exc.problems)  # the preview shows them (hub.problempage)
             raise PluginError(str(exc)) from None
         if self.project.settings.languages:  # this build's language (hub.languages)
             i18n.activate(self.project.settings.spoken)
@@ -302,6 +312,18 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
         if SCRIPT not in [str(script) for script in config.extra_javascript]:
             config.extra_javascript.append(SCRIPT)
         return config
+
+    def on_serve(
+        self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Callable[..., Any]
+    ) -> LiveReloadServer:
+        # A save that breaks the hub: the browser shows its problems, not the last good page.
+        from hub.problempage import ProblemPage, render
+
+        def page(problems: Iterable[Problem]) -> str:
+            return render(problems, renderer=self.renderer, site_name=config.site_name)
+
+        ProblemPage(server, lambda: self.failed, page)
+        return server
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         project = self._project()
@@ -437,7 +459,11 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
                     self.index.written(page.file.dest_uri, output)
                 except OSError as exc:  # a full disk, say
                     raise PluginError(
-                        f"Search: could not keep {page.file.dest_uri} for the index ({exc})"
+                        _(
+                            "Search: could not keep %(page)s for the index (%(problem)s)",
+                            page=page.file.dest_uri,
+                            problem=exc,
+                        )
                     ) from None
         output = add_to_header(output, self.search_field)
         keys = ["all"] + ([view.feed_key] if view is not None and view.feed_key else [])
@@ -630,7 +656,7 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
                     cache=self._cache("search"),
                 )
             except (SearchIndexError, OSError) as exc:
-                raise PluginError(f"Search: {exc}") from None
+                raise PluginError(_("Search: %(problem)s", problem=exc)) from None
             self.index = index
             if self.worker is not None:
                 self.worker.attach(index.shard)
@@ -929,7 +955,12 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
         except OSError:
             pass
         if self.scratch is None:
-            log.info("Social cards are drawn for this build only: %s cannot be written", folder)
+            log.info(
+                _(
+                    "Social cards are drawn for this build only: %(folder)s cannot be written",
+                    folder=folder,
+                )
+            )
             self.scratch = Path(tempfile.mkdtemp(prefix="brandhub-cards-"))
         return self.scratch
 
@@ -999,12 +1030,12 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
     def _cache(self, part: str) -> Path:
         """A part of the cache folder (settings.cache_dir)."""
         if self.cache is None:  # pragma: no cover - set in on_config
-            raise PluginError("Brandhub was not configured")
+            raise PluginError(_("Brandhub was not configured"))
         return self.cache / part
 
     def _project(self) -> Project:
         if self.project is None:  # pragma: no cover - MkDocs always calls on_config first
-            raise PluginError("Brandhub was not configured")
+            raise PluginError(_("Brandhub was not configured"))
         return self.project
 
 

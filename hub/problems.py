@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from hub.i18n import n_
+
 
 @dataclass(frozen=True, order=True)
 class Problem:
@@ -50,9 +52,13 @@ class ContentError(Exception):
     def __init__(self, problems: Iterable[Problem]) -> None:
         self.problems = sorted(set(problems), key=_order)
         count = len(self.problems)
-        noun = "problem" if count == 1 else "problems"
         lines = "\n".join(str(p) for p in self.problems)
-        super().__init__(f"{count} {noun} in the hub's content:\n{lines}")
+        summary = n_(
+            "%(count)s problem in the hub's content:",
+            "%(count)s problems in the hub's content:",
+            count,
+        )
+        super().__init__(f"{summary}\n{lines}")
 
 
 def _order(problem: Problem) -> tuple[str, int, str, str]:

@@ -15,14 +15,17 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from hub import schema as s
-from hub.exposure import hidden_pages, link_problems
-from hub.languages import Versions
+from hub.exposure import hidden_pages, link_problems, published_view
+from hub.i18n import _
+from hub.languages import Versions, name_in
 from hub.load import scan
 from hub.model import Hub, Item
+from hub.placeholders import placeholder_notices
 from hub.previews import card_notices
 from hub.problems import ContentError, Problem
+from hub.publish import is_public
 from hub.settings import Settings, load_settings
-from hub.validate import build_hub
+from hub.validate import check_hub
 from hub.verdicts import Verdicts
 
 NOW_VARIABLE = "BRANDHUB_NOW"
@@ -95,9 +98,11 @@ def load_project(
                 config_file,
                 None,
                 "site_url",
-                "is required",
-                "feeds and share links need absolute addresses: "
-                "add 'site_url: https://hub.example.com/'",
+                _("is required"),
+                _(
+                    "feeds and share links need absolute addresses: "
+                    "add 'site_url: https://hub.example.com/'"
+                ),
             )
         )
     elif urlsplit(site_url).scheme not in ("http", "https"):
@@ -106,8 +111,8 @@ def load_project(
                 config_file,
                 None,
                 "site_url",
-                f"'{site_url}' is not a web address",
-                "start it with https://",
+                _("'%(url)s' is not a web address", url=site_url),
+                _("start it with https://"),
             )
         )
     moment_text = now if now is not None else os.environ.get(NOW_VARIABLE)
@@ -137,18 +142,27 @@ def load_project(
             languages=languages,
             building=settings.language if languages else None,
         )
-        hub = build_hub(found, settings, checked_url, split=split, verdicts=verdicts)
+        hub, found_problems = check_hub(
+            found, settings, checked_url, split=split, verdicts=verdicts
+        )
     except ContentError as exc:
         raise ContentError([*problems, *exc.problems]) from None
+    problems.extend(found_problems)
     notices: list[Problem] = []
     if not preview:  # a preview shows unpublished pages, so links to them work there
-        broken, notices = link_problems(hub, moment)
+        # Over the files that passed: every problem of the hub is reported in one round.
+        failed = {doc.rel for doc in found.documents} - {item.src for item in hub.items}
+        broken, notices = link_problems(hub, moment, failed=failed)
+        if found.versions is not None:
+            broken = _untranslated_links(hub, moment, settings, found.versions, broken)
         problems.extend(broken)
     if problems:
         raise ContentError(problems)
+    notices += placeholder_notices(hub, moment)  # text from `brandhub new`, left as it was
     # Letters a social card would draw as boxes: a warning, the card is drawn all the same.
     named = "brandhub.organisation" if "organisation" in options else "site_name"
     notices += card_notices(hub, settings, config_file=config_file, root=root, organisation=named)
+    hub = published_view(hub, moment, preview=preview)
     return Project(
         settings=settings,
         hub=hub,
@@ -163,3 +177,49 @@ def load_project(
         others=frozenset(found.others),
         versions=found.versions,
     )
+
+
+def _untranslated_links(
+    hub: Hub, now: datetime, settings: Settings, versions: Versions, broken: list[Problem]
+) -> list[Problem]:
+    """In a hub of several languages, a link to a page that exists in another language only
+    is said as such, not as a file that does not exist."""
+    by_src = {item.src for item in hub.items}
+    language = settings.language
+    said: list[Problem] = []
+    for item in hub.items:
+        if not is_public(item, now):
+            continue
+        targets = list(item.links) + [
+            (step.link.split("#", 1)[0].lstrip("/"), item.lines.get("steps"))
+            for step in item.steps
+            if step.link and not urlsplit(step.link).scheme
+        ]
+        for target, line in targets:
+            if target in by_src or target not in versions.by_key:
+                continue
+            broken = [
+                p
+                for p in broken
+                if not (p.file == item.path and p.line == line and f"content/{target}" in p.message)
+            ]
+            said.append(
+                Problem(
+                    item.path,
+                    line,
+                    None,
+                    _(
+                        "links to content/%(target)s, which has no version in %(language)s "
+                        "(%(code)s)",
+                        target=target,
+                        language=name_in(language, language),
+                        code=language,
+                    ),
+                    _(
+                        "translate it (add %(file)s), or link to the other language's page by "
+                        "its full address",
+                        file=versions.shown_file(target, language, settings.languages[0]),
+                    ),
+                )
+            )
+    return broken + said

@@ -20,8 +20,9 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from hub.escape import markdown, markdown_code, markdown_quote
+from hub.i18n import N_, _, n_
 from hub.load import scan
-from hub.model import Hub, Item
+from hub.model import Hub, Item, Kind
 from hub.problems import ContentError
 from hub.publish import State, changes, state
 from hub.settings import Settings
@@ -37,10 +38,11 @@ def _git(repo: Path, *args: str) -> bytes:
     try:
         done = subprocess.run(["git", "-C", str(repo), *args], capture_output=True, check=True)
     except FileNotFoundError:
-        raise ReviewError("git is not installed") from None
+        raise ReviewError(_("git is not installed")) from None
     except subprocess.CalledProcessError as exc:
         message = exc.stderr.decode(errors="replace").strip().splitlines()
-        raise ReviewError(message[-1] if message else f"git {' '.join(args)} failed") from None
+        failed = _("git %(command)s failed", command=" ".join(args))
+        raise ReviewError(message[-1] if message else failed) from None
     return done.stdout
 
 
@@ -72,6 +74,17 @@ def _key(item: Item) -> str:
 
 
 _IGNORED = {"path", "lines", "body_line"}
+# How the summary names each kind and each coming change, in the hub's language.
+KIND_NAMES = {
+    Kind.HOME: N_("home"),
+    Kind.GUIDELINE: N_("guideline"),
+    Kind.MESSAGE: N_("message"),
+    Kind.CAMPAIGN: N_("campaign"),
+    Kind.STORY: N_("story"),
+    Kind.SNIPPET: N_("snippet"),
+    Kind.PAGE: N_("page"),
+}
+WHAT = {"publishes": N_("publishes"), "expires": N_("expires")}
 
 
 def _differences(before: Item, after: Item) -> list[str]:
@@ -111,14 +124,20 @@ def load_base(content: Path, settings: Settings, site_url: str) -> tuple[Hub, in
 def _status(item: Item, now: datetime) -> str:
     current = state(item, now)
     if current is State.EMBARGOED and item.date:
-        return f"embargoed until {item.date:%Y-%m-%d %H:%M %z}"
+        return _("embargoed until %(moment)s", moment=item.date.strftime("%Y-%m-%d %H:%M %z"))
     if current is State.EXPIRED and item.expires:
-        return f"expired {item.expires:%Y-%m-%d}"
-    return {State.PUBLIC: "public now", State.DRAFT: "draft"}.get(current, str(current))
+        return _("expired %(day)s", day=item.expires.strftime("%Y-%m-%d"))
+    if current is State.PUBLIC:
+        return _("public now")
+    return _("draft") if current is State.DRAFT else str(current)
 
 
 def _line(item: Item, now: datetime) -> str:
-    kind, title, path = markdown(item.kind.value), markdown(item.title), markdown_code(item.path)
+    kind, title, path = (
+        markdown(_(KIND_NAMES[item.kind])),
+        markdown(item.title),
+        markdown_code(item.path),
+    )
     return f"- **{kind}** {title} ({path}, {_status(item, now)})"
 
 
@@ -132,7 +151,7 @@ def _shares(items: list[Item], settings: Settings, site_url: str) -> list[str]:
                 "",
                 markdown_quote(post.texts[0]),
                 "",
-                "| network | length | limit | left |",
+                "| " + " | ".join((_("network"), _("length"), _("limit"), _("left"))) + " |",
                 "| --- | ---: | ---: | ---: |",
             ]
             for channel in post.channels:
@@ -153,27 +172,41 @@ def summary(
 ) -> str:
     c = comparison
     out = [
-        "## What this change publishes",
+        "## " + _("What this change publishes"),
         "",
-        f"**{len(c.added)} added, {len(c.changed)} changed, {len(c.removed)} removed**",
+        "**"
+        + _(
+            "%(added)s added, %(changed)s changed, %(removed)s removed",
+            added=len(c.added),
+            changed=len(c.changed),
+            removed=len(c.removed),
+        )
+        + "**",
     ]
     if c.base_problems:
-        out += ["", f"(The base version had {c.base_problems} problems and was read as empty.)"]
-    for title, items in (("Added", c.added), ("Removed", c.removed)):
+        out += [
+            "",
+            n_(
+                "(The base version had %(count)s problem and was read as empty.)",
+                "(The base version had %(count)s problems and was read as empty.)",
+                c.base_problems,
+            ),
+        ]
+    for title, items in ((_("Added"), c.added), (_("Removed"), c.removed)):
         if items:
             out += ["", f"### {title}", "", *(_line(i, now) for i in items)]
     if c.changed:
-        out += ["", "### Changed", ""]
+        out += ["", "### " + _("Changed"), ""]
         out += [f"{_line(after, now)}: {markdown(', '.join(what))}" for _, after, what in c.changed]
     touched = [*c.added, *(after for _, after, _ in c.changed)]
     shares = _shares(touched, settings, site_url)
     if shares:
-        out += ["", "### Share texts", *shares]
+        out += ["", "### " + _("Share texts"), *shares]
     horizon = now + timedelta(days=days)
     upcoming = [x for x in changes(head.items, now) if x.moment <= horizon]
-    out += ["", f"### Next {days} days", ""]
+    out += ["", "### " + n_("Next %(count)s day", "Next %(count)s days", days), ""]
     out += [
-        f"- {x.moment:%Y-%m-%d %H:%M %z}: {markdown(x.what)} {markdown_code(x.path)}"
+        f"- {x.moment:%Y-%m-%d %H:%M %z}: {markdown(_(WHAT[x.what]))} {markdown_code(x.path)}"
         for x in upcoming
-    ] or ["- Nothing publishes or expires."]
+    ] or ["- " + _("Nothing publishes or expires.")]
     return "\n".join(out) + "\n"

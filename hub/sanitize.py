@@ -120,6 +120,8 @@ SCHEMES = {"http", "https", "mailto", "tel"}
 RESERVED_IDS = ("__", "bh-")
 # pymdownx.highlight's line anchors (linenums with anchors), which Material's script links to.
 _CODE_LINE = re.compile(r"__(codelineno|span)-\d+-\d+")
+_IGNORED_IN_URL = re.compile(r"[\x00-\x20\x7f]")
+_SCHEME = re.compile(r"([a-z][a-z0-9+.-]*):")
 _EMPTY_FRAME = re.compile(r"<iframe(?![^>]*\ssrc=)[^>]*>.*?</iframe>", re.DOTALL)
 
 
@@ -135,6 +137,12 @@ class Policy:
             return value if urlsplit(value).scheme == "https" and host in self.embed_hosts else None
         if tag == "input" and attribute == "type":
             return value if value == "checkbox" else None  # task lists only
+        # nh3 checks the schemes of the attributes it knows to hold an address; these it does
+        # not: a srcset's every candidate, a video's poster.
+        if attribute == "srcset":
+            return value if all(_allowed_address(part) for part in value.split(",")) else None
+        if attribute == "poster":
+            return value if _allowed_address(value) else None
         return value
 
     def clean(self, html: str) -> str:
@@ -151,6 +159,14 @@ class Policy:
         # An iframe whose address was not allowed has lost its src: drop the empty frame too.
         # nh3's output is normalised, so the pattern sees every such element.
         return _EMPTY_FRAME.sub("", cleaned)
+
+
+def _allowed_address(value: str) -> bool:
+    """Whether ``value`` is a relative address or one of SCHEMES, read as a browser reads it
+    (spaces and control characters inside the scheme are ignored: ``java\tscript:``)."""
+    compact = _IGNORED_IN_URL.sub("", value).lower()
+    scheme = _SCHEME.match(compact)
+    return scheme is None or scheme.group(1) in SCHEMES
 
 
 def reserved(name: str) -> bool:

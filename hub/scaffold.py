@@ -6,6 +6,8 @@ import json
 import uuid
 from datetime import date
 
+from hub import placeholders as p
+from hub.i18n import _
 from hub.urls import slugify
 
 KINDS = {"story": "stories", "message": "messages", "campaign": "campaigns", "snippet": "snippets"}
@@ -16,42 +18,46 @@ def _q(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
+def _word(text: str) -> str:
+    """One word as it is (a translation with a space or a colon is quoted)."""
+    return text if text.replace("-", "").isalnum() else _q(text)
+
+
 def new_file(
     kind: str, title: str, *, today: date, authors: list[str], campaign_kind: str = "brand"
 ) -> tuple[str, str]:
-    """The path (inside the content folder) and text of a new item; it starts as a draft."""
-    slug = slugify(title) or "untitled"
+    """The path (inside the content folder) and text of a new item; it starts as a draft.
+
+    Its placeholders and comments are in the hub's language; the keys stay as they are."""
+    slug = slugify(title) or slugify(_("untitled")) or "untitled"
     head = [
         "---",
         f"title: {_q(title)}",
         f"date: {today.isoformat()}",
         f"id: {uuid.uuid4()}",
-        "draft: true  # remove this line when the text is ready to publish",
-        'summary: "One sentence that makes people want to read more."',
+        "draft: true  # " + _("remove this line when the text is ready to publish"),
+        "summary: " + _q(_(p.SUMMARY)),
         "tags: []",
     ]
-    body = "Write the text here.\n"
+    body = _(p.BODY) + "\n"
     if kind == "story":
-        author = authors[0] if authors else "your-id"
+        author = authors[0] if authors else slugify(_("your-id")) or "your-id"
         head += [
-            'team: "Your team"',
-            f"authors: [{author}]  # ids from content/authors.yml",
+            "team: " + _q(_(p.TEAM)),
+            f"authors: [{author}]  # " + _("ids from content/authors.yml"),
             "share:",
-            '  - text: "One or two sentences a colleague would be proud to post."',
-            "    hashtags: [SmallWins]",
+            "  - text: " + _q(_(p.SHARE_TEXT)),
+            "    hashtags: [" + _word(_("SmallWins")) + "]",
         ]
-        body = (
-            "What did the team achieve, how, and what does it change? "
-            "Name the people and give one number.\n"
-        )
+        body = _(p.STORY_BODY) + "\n"
     elif kind == "message":
         head += [
-            'pillar: "Your pillar"',
-            "audience: [everyone]",
+            "pillar: " + _q(_(p.PILLAR)),
+            "audience: [" + _word(_("everyone")) + "]",
             "proof_points:",
-            '  - "A fact that proves the message, with its source."',
+            "  - " + _q(_(p.PROOF_POINT)),
         ]
-        body = "Explain the message and how to say it in your own words.\n"
+        body = _(p.MESSAGE_BODY) + "\n"
     elif kind == "campaign":
         head.append(f"kind: {campaign_kind}")
         if campaign_kind == "event":
@@ -60,12 +66,12 @@ def new_file(
             head += [
                 "steps:",
                 "  - day: 0",
-                '    title: "Welcome!"',
-                '    summary: "What the new hire does on day one."',
+                "    title: " + _q(_("Welcome!")),
+                "    summary: " + _q(_(p.STEP_SUMMARY)),
                 "    link: index.md",
             ]
-        head.append('hashtag: "#YourHashtag"')
+        head.append("hashtag: " + _q(_(p.HASHTAG)))
     elif kind == "snippet":
-        body = "The post itself: short, first person, in your own words.\n"
+        body = _(p.SNIPPET_BODY) + "\n"
     head.append("---")
     return f"{KINDS[kind]}/{slug}.md", "\n".join(head) + "\n\n" + body

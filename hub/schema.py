@@ -65,20 +65,27 @@ FIRST_YEAR, LAST_YEAR = 1970, 2099
 
 
 def describe(value: Any) -> str:
+    """A value as a message names it, in the hub's language: "the number 630", "a list"."""
     if value is None:
-        return "nothing"
+        return _("nothing")
     if isinstance(value, bool):
-        return f"the yes/no value {str(value).lower()}"
+        # Translators: value is true or false, as the editor typed it in YAML.
+        return _("the yes/no value %(value)s", value=str(value).lower())
     if isinstance(value, int) and value.bit_length() > 64:
         # Python refuses to print an integer of thousands of digits (int_max_str_digits).
         return _("a very large number")
     if isinstance(value, int | float):
-        return f"the number {value}"
+        return _("the number %(value)s", value=value)
     if isinstance(value, list):
-        return "a list"
+        return _("a list")
     if isinstance(value, dict):
-        return "a group of keys"
+        return _("a group of keys")
     return f"'{value}'"
+
+
+def did_you_mean(name: str) -> str:
+    """The hint for a near miss: "did you mean `draft`?"."""
+    return _("did you mean `%(name)s`?", name=name)
 
 
 def validate(
@@ -97,7 +104,9 @@ def validate(
         name = f"{prefix}{key}"
         if key not in schema:
             problems.append(
-                Problem(ctx.file, lines.get(key, line), name, "unknown key", _suggest(key, schema))
+                Problem(
+                    ctx.file, lines.get(key, line), name, _("unknown key"), _suggest(key, schema)
+                )
             )
             continue
         try:
@@ -115,7 +124,13 @@ def validate(
         if spec.required:
             first = getattr(data, "line", None) or line
             problems.append(
-                Problem(ctx.file, first, f"{prefix}{key}", "is required", f"add '{key}: …'")
+                Problem(
+                    ctx.file,
+                    first,
+                    f"{prefix}{key}",
+                    _("is required"),
+                    _("add '%(key)s: …'", key=key),
+                )
             )
         else:
             values[key] = spec.default
@@ -125,8 +140,8 @@ def validate(
 def _suggest(key: Any, schema: Schema) -> str:
     close = difflib.get_close_matches(str(key), list(schema), n=1, cutoff=0.6)
     if close:
-        return f"did you mean `{close[0]}`?"
-    return "known keys: " + ", ".join(sorted(schema))
+        return did_you_mean(close[0])
+    return _("known keys: %(keys)s", keys=", ".join(sorted(schema)))
 
 
 class _Nested(Exception):
@@ -146,23 +161,26 @@ def text(*, max_length: int | None = None, one_line: bool = False) -> Converter:
         if isinstance(value, int | float) and not isinstance(value, bool):
             # YAML reads 10:30 as 630 and 1.10 as 1.1: never pass on a silently altered value.
             raise Invalid(
-                f"expected text, got {describe(value)}",
-                "put the value in quotes: YAML reads some text, like 10:30, as numbers",
+                _("expected text, got %(value)s", value=describe(value)),
+                _("put the value in quotes: YAML reads some text, like 10:30, as numbers"),
             )
         if not isinstance(value, str):
-            raise Invalid(f"expected text, got {describe(value)}", "put the text in quotes")
+            raise Invalid(
+                _("expected text, got %(value)s", value=describe(value)),
+                _("put the text in quotes"),
+            )
         result = value.strip()
         if not result:
-            raise Invalid("is empty", "write some text or remove the key")
+            raise Invalid(_("is empty"), _("write some text or remove the key"))
         if _CONTROL.search(result):
             raise Invalid(
-                "contains an invisible control character",
-                "delete it; it often comes with text pasted from another program",
+                _("contains an invisible control character"),
+                _("delete it; it often comes with text pasted from another program"),
             )
         if _BROKEN.search(result):
             raise Invalid(
-                "contains a broken character (a lone \\u escape)",
-                "write the character itself instead of its \\u code",
+                _("contains a broken character (a lone \\u escape)"),
+                _("write the character itself instead of its \\u code"),
             )
         if one_line and _LINE_BREAK.search(result):
             raise Invalid(
@@ -171,8 +189,12 @@ def text(*, max_length: int | None = None, one_line: bool = False) -> Converter:
             )
         if max_length is not None and len(result) > max_length:
             raise Invalid(
-                f"is {len(result)} characters long, more than {max_length}",
-                f"shorten it to at most {max_length} characters",
+                _(
+                    "is %(length)s characters long, more than %(maximum)s",
+                    length=len(result),
+                    maximum=max_length,
+                ),
+                _("shorten it to at most %(maximum)s characters", maximum=max_length),
             )
         return result
 
@@ -183,8 +205,8 @@ def boolean() -> Converter:
     def convert(value: Any, ctx: Context) -> bool:
         if not isinstance(value, bool):
             raise Invalid(
-                f"expected true or false, got {describe(value)}",
-                "write true or false without quotes",
+                _("expected true or false, got %(value)s", value=describe(value)),
+                _("write true or false without quotes"),
             )
         return value
 
@@ -194,9 +216,15 @@ def boolean() -> Converter:
 def integer(*, minimum: int | None = None, maximum: int | None = None) -> Converter:
     def convert(value: Any, ctx: Context) -> int:
         if isinstance(value, bool) or not isinstance(value, int):
-            raise Invalid(f"expected a whole number, got {describe(value)}", "write e.g. 3")
+            raise Invalid(
+                _("expected a whole number, got %(value)s", value=describe(value)),
+                _("write e.g. 3"),
+            )
         if minimum is not None and value < minimum:
-            raise Invalid(f"is {value}, less than {minimum}", f"use {minimum} or more")
+            raise Invalid(
+                _("is %(value)s, less than %(minimum)s", value=value, minimum=minimum),
+                _("use %(minimum)s or more", minimum=minimum),
+            )
         if maximum is not None and value > maximum:
             raise Invalid(
                 _("is %(value)s, more than %(maximum)s", value=describe(value), maximum=maximum),
@@ -211,21 +239,26 @@ def choice(*options: str) -> Converter:
     def convert(value: Any, ctx: Context) -> str:
         if value not in options:
             close = difflib.get_close_matches(str(value), options, n=1, cutoff=0.6)
-            hint = f"did you mean `{close[0]}`?" if close else "use one of: " + ", ".join(options)
-            raise Invalid(f"{describe(value)} is not allowed", hint)
+            hint = (
+                did_you_mean(close[0])
+                if close
+                else _("use one of: %(options)s", options=", ".join(options))
+            )
+            raise Invalid(_("%(value)s is not allowed", value=describe(value)), hint)
         return str(value)
 
     return convert
 
 
 def pattern(regex: str, hint: str) -> Converter:
+    """Text that matches ``regex``; ``hint``, marked with N_(), is translated when shown."""
     compiled = re.compile(regex)
     base = text()
 
     def convert(value: Any, ctx: Context) -> str:
         result: str = base(value, ctx)
         if not compiled.fullmatch(result):
-            raise Invalid(f"{describe(result)} is not allowed", hint)
+            raise Invalid(_("%(value)s is not allowed", value=describe(result)), _(hint))
         return result
 
     return convert
@@ -242,16 +275,16 @@ def moment() -> Converter:
 
 def parse_moment(value: Any, tz: tzinfo | None) -> datetime:
     raw = str(value).strip() if isinstance(value, str | int) and not isinstance(value, bool) else ""
-    hint = "use YYYY-MM-DD, or YYYY-MM-DDTHH:MM+01:00 with a time"
+    hint = _("use YYYY-MM-DD, or YYYY-MM-DDTHH:MM+01:00 with a time")
     if not raw:
-        raise Invalid(f"{describe(value)} is not a date", hint)
+        raise Invalid(_("%(value)s is not a date", value=describe(value)), hint)
     try:
         if len(raw) == 10:
             parsed = datetime.combine(date.fromisoformat(raw), time())
         else:
             parsed = datetime.fromisoformat(raw.replace(" ", "T", 1))
     except ValueError:
-        raise Invalid(f"{describe(value)} is not a date", hint) from None
+        raise Invalid(_("%(value)s is not a date", value=describe(value)), hint) from None
     if not FIRST_YEAR <= parsed.year <= LAST_YEAR:
         raise Invalid(
             _(
@@ -276,7 +309,10 @@ def text_list(item: Converter | None = None, *, max_items: int | None = None) ->
         if isinstance(value, str):
             return (item(value, ctx),)
         if not isinstance(value, list):
-            raise Invalid(f"expected a list, got {describe(value)}", "write [first, second]")
+            raise Invalid(
+                _("expected a list, got %(value)s", value=describe(value)),
+                _("write [first, second]"),
+            )
         if max_items is not None and len(value) > max_items:
             raise Invalid(
                 _("has %(count)s items, more than %(most)s", count=len(value), most=max_items),
@@ -289,7 +325,11 @@ def text_list(item: Converter | None = None, *, max_items: int | None = None) ->
                 result.append(item(entry, ctx))
             except Invalid as exc:
                 line = lines[index] if index < len(lines) else None
-                raise Invalid(f"item {index + 1}: {exc.message}", exc.hint, line=line) from None
+                raise Invalid(
+                    _("item %(number)s: %(problem)s", number=index + 1, problem=exc.message),
+                    exc.hint,
+                    line=line,
+                ) from None
         return tuple(result)
 
     return convert
@@ -301,7 +341,10 @@ def text_mapping(*, values: Converter | None = None) -> Converter:
 
     def convert(value: Any, ctx: Context) -> dict[str, str]:
         if not isinstance(value, dict):
-            raise Invalid(f"expected a group of keys, got {describe(value)}", "write key: value")
+            raise Invalid(
+                _("expected a group of keys, got %(value)s", value=describe(value)),
+                _("write key: value"),
+            )
         lines = value.lines if isinstance(value, Located) else {}
         result = {}
         for key, entry in value.items():
@@ -321,7 +364,10 @@ def url() -> Converter:
         result: str = base(value, ctx)
         parts = urlsplit(result)
         if parts.scheme not in ("http", "https") or not parts.netloc:
-            raise Invalid(f"{describe(result)} is not a web address", "start it with https://")
+            raise Invalid(
+                _("%(value)s is not a web address", value=describe(result)),
+                _("start it with https://"),
+            )
         return result
 
     return convert
@@ -359,7 +405,10 @@ def records(schema: Schema) -> Converter:
 
     def convert(value: Any, ctx: Context) -> tuple[dict[str, Any], ...]:
         if not isinstance(value, list):
-            raise Invalid(f"expected a list, got {describe(value)}", "start each entry with '- '")
+            raise Invalid(
+                _("expected a list, got %(value)s", value=describe(value)),
+                _("start each entry with '- '"),
+            )
         lines = value.lines if isinstance(value, LocatedList) else []
         result, problems = [], []
         for index, entry in enumerate(value):
@@ -371,8 +420,8 @@ def records(schema: Schema) -> Converter:
                         ctx.file,
                         line,
                         prefix.rstrip("."),
-                        f"expected a group of keys, got {describe(entry)}",
-                        "indent the keys of each entry under its '- '",
+                        _("expected a group of keys, got %(value)s", value=describe(entry)),
+                        _("indent the keys of each entry under its '- '"),
                     )
                 )
                 continue
@@ -396,12 +445,17 @@ def content_path() -> Converter:
         resolved = resolve_content_path(raw, ctx.rel)
         if resolved is None:
             raise Invalid(
-                f"'{raw}' points outside the content folder",
-                "use a path inside content/, relative to this file or starting with /",
+                _("'%(path)s' points outside the content folder", path=raw),
+                _("use a path inside content/, relative to this file or starting with /"),
             )
         if resolved not in ctx.assets:
             raise Invalid(
-                f"'{raw}' does not exist (looked for content/{resolved})", _near(resolved, ctx)
+                _(
+                    "'%(path)s' does not exist (looked for content/%(resolved)s)",
+                    path=raw,
+                    resolved=resolved,
+                ),
+                _near(resolved, ctx),
             )
         return resolved
 
@@ -411,8 +465,8 @@ def content_path() -> Converter:
 def _near(resolved: str, ctx: Context) -> str:
     close = difflib.get_close_matches(resolved, sorted(ctx.assets), n=1, cutoff=0.7)
     if close:
-        return f"did you mean content/{close[0]}?"
-    return "check the file name and its folder"
+        return _("did you mean content/%(path)s?", path=close[0])
+    return _("check the file name and its folder")
 
 
 def resolve_content_path(raw: str, rel: str) -> str | None:

@@ -52,6 +52,7 @@ from pathlib import Path
 
 import pagefind_bin  # type: ignore[import-untyped]
 
+from hub.i18n import _
 from hub.sealed import SUFFIX, intact, seal
 
 FOLDER = "pagefind"  # where the index and pagefind.js go in the site
@@ -154,7 +155,11 @@ def _executable() -> str:
         return str(pagefind_bin.get_executable())
     except FileNotFoundError as exc:  # pragma: no cover - the wheel ships the program
         raise SearchIndexError(
-            f"Pagefind's program is missing ({exc}); reinstall with `pip install 'pagefind[bin]'`"
+            _(
+                "Pagefind's program is missing (%(problem)s); "
+                "reinstall with `pip install 'pagefind[bin]'`",
+                problem=exc,
+            )
         ) from None
 
 
@@ -179,10 +184,12 @@ def _pagefind(executable: str, site: Path, output: Path) -> None:
             check=False,
         )
     except (OSError, subprocess.TimeoutExpired) as exc:
-        raise SearchIndexError(f"Pagefind could not run: {exc}") from None
+        raise SearchIndexError(_("Pagefind could not run: %(problem)s", problem=exc)) from None
     if result.returncode != 0:
         said = (result.stderr or result.stdout).strip().splitlines()[-5:]
-        raise SearchIndexError("Pagefind failed to index the site: " + " / ".join(said))
+        raise SearchIndexError(
+            _("Pagefind failed to index the site: %(said)s", said=" / ".join(said))
+        )
     for name in UNUSED:
         (output / name).unlink(missing_ok=True)
 
@@ -204,7 +211,7 @@ def index_site(site_dir: Path) -> None:
         _pagefind(executable, site_dir, staging / "0")
         _finish(staging, ["0"], site_dir)
     except OSError as exc:
-        raise SearchIndexError(f"Pagefind could not run: {exc}") from None
+        raise SearchIndexError(_("Pagefind could not run: %(problem)s", problem=exc)) from None
     finally:
         shutil.rmtree(staging, ignore_errors=True)
 
@@ -437,7 +444,7 @@ class ShardedIndex:
                     subprocess.Popen([RM, "-rf", "--", str(old)]) for old in self.cache.unused()
                 )
         except OSError as exc:
-            raise SearchIndexError(f"Pagefind could not run: {exc}") from None
+            raise SearchIndexError(_("Pagefind could not run: %(problem)s", problem=exc)) from None
         finally:
             self._clean()
 
@@ -469,7 +476,7 @@ class ShardedIndex:
             except SearchIndexError as exc:
                 self.error = exc
             except OSError as exc:
-                self.error = SearchIndexError(f"Pagefind could not run: {exc}")
+                self.error = SearchIndexError(_("Pagefind could not run: %(problem)s", problem=exc))
             # A shard's excerpts are removed as soon as it is indexed, by `rm` where there is
             # one: this thread, removing thousands of files while the build renders pages,
             # would wait for the interpreter's lock after each (and leave it all for the end).
@@ -534,7 +541,7 @@ class BackgroundIndexer:
             try:
                 index_site(site_dir)
             except SearchIndexError as exc:
-                log.error("The preview's search is not up to date: %s", exc)
+                log.error(_("The preview's search is not up to date: %(problem)s", problem=exc))
 
     def stop(self, timeout: float = 30) -> None:
         """Wait for a run in progress (the preview's folder is about to be removed)."""

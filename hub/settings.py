@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from hub import i18n
 from hub import schema as s
-from hub.i18n import _
+from hub.i18n import N_, _
 from hub.kinds import CHANNELS, LANG
 from hub.problems import Problem
 from hub.socialcards import BOLD, REGULAR, font_problem
@@ -29,7 +29,8 @@ def _timezone() -> s.Converter:
             return ZoneInfo(name)
         except (ZoneInfoNotFoundError, ValueError):
             raise s.Invalid(
-                f"'{name}' is not a time zone", "use a name such as Europe/Madrid or UTC"
+                _("'%(name)s' is not a time zone", name=name),
+                _("use a name such as Europe/Madrid or UTC"),
             ) from None
 
     return convert
@@ -74,17 +75,17 @@ def _channels() -> s.Converter:
 
 
 COLOUR = r"#[0-9A-Fa-f]{6}"
-COLOUR_HINT = "write a colour as #RRGGBB, e.g. #0F5C63"
+COLOUR_HINT = N_("write a colour as #RRGGBB, e.g. #0F5C63")
 
 SCHEMA: s.Schema = {
     "organisation": s.Field(s.text(max_length=120, one_line=True)),
     # og:locale, and how dates and numbers are written; default: theme.language's usual one.
-    "locale": s.Field(s.pattern(r"[a-z]{2,3}(_[A-Z]{2})?", "write a locale such as es_ES")),
+    "locale": s.Field(s.pattern(r"[a-z]{2,3}(_[A-Z]{2})?", N_("write a locale such as es_ES"))),
     "timezone": s.Field(_timezone(), default=UTC),
     # A hub in several languages: one full hub per language, at /<code>/ (hub.languages).
     "languages": s.Field(_languages(), default=()),
     "channels": s.Field(_channels(), default=DEFAULT_CHANNELS),
-    "disclosure": s.Field(s.pattern(r"#\w+", "write one hashtag such as #ProudToWorkAtAcme")),
+    "disclosure": s.Field(s.pattern(r"#\w+", N_("write one hashtag such as #ProudToWorkAtAcme"))),
     "banned_terms": s.Field(s.text_mapping(), default={}),
     "utm_medium": s.Field(s.text(max_length=60, one_line=True), default="employee-advocacy"),
     "utm_source": s.Field(s.text_mapping(), default={}),

@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 from hub import schema as s
 from hub.channels import remember_x_counts
 from hub.frontmatter import Document, Located
+from hub.i18n import _
 from hub.kinds import AUTHOR, DATED, SCHEMAS, kind_of
 from hub.links import references
 from hub.load import Scan, parse_again
@@ -47,7 +48,23 @@ def build_hub(
     split: bool = False,
     verdicts: Verdicts | None = None,
 ) -> Hub:
-    """Validate everything; raise :class:`ContentError` with every problem found.
+    """Validate everything; raise :class:`ContentError` with every problem found."""
+    hub, problems = check_hub(scan, settings, site_url, split=split, verdicts=verdicts)
+    if problems:
+        raise ContentError(problems)
+    return hub
+
+
+def check_hub(
+    scan: Scan,
+    settings: Settings,
+    site_url: str = "https://hub.invalid/",
+    *,
+    split: bool = False,
+    verdicts: Verdicts | None = None,
+) -> tuple[Hub, list[Problem]]:
+    """Validate everything: the hub of the files that passed, and every problem found (the
+    rules across files, links among them, can still be checked on what passed).
 
     ``site_url`` is needed for share posts: their length includes the page's link. ``split``:
     a second process checks half of the files (hub.parallel.split_map). ``verdicts``: the
@@ -103,9 +120,7 @@ def build_hub(
     if verdicts is not None:
         verdicts.save()
     problems.extend(_across(items))
-    if problems:
-        raise ContentError(problems)
-    return Hub(items=tuple(items), authors=authors, assets=frozenset(scan.assets))
+    return Hub(items=tuple(items), authors=authors, assets=frozenset(scan.assets)), problems
 
 
 def _authors(
@@ -120,8 +135,8 @@ def _authors(
                 scan.authors_path,
                 1,
                 None,
-                "expected a list of people by id",
-                "write 'id:' then the person's keys indented below it",
+                _("expected a list of people by id"),
+                _("write 'id:' then the person's keys indented below it"),
             )
         )
         return {}
@@ -136,8 +151,8 @@ def _authors(
                     scan.authors_path,
                     line,
                     author_id,
-                    "is not a valid id",
-                    "use lowercase letters, digits and dashes (80 at most)",
+                    _("is not a valid id"),
+                    _("use lowercase letters, digits and dashes (80 at most)"),
                 )
             )
             continue
@@ -147,8 +162,8 @@ def _authors(
                     scan.authors_path,
                     line,
                     author_id,
-                    "expected the person's keys (name, team, role …)",
-                    "indent 'name: …' under the id",
+                    _("expected the person's keys (name, team, role …)"),
+                    _("indent 'name: …' under the id"),
                 )
             )
             continue
@@ -189,8 +204,8 @@ def _item(
                 doc.path,
                 None,
                 None,
-                f"{folder} cannot be in sub-folders",
-                f"move the file to content/{folder}/",
+                _("%(folder)s cannot be in sub-folders", folder=folder),
+                _("move the file to content/%(folder)s/", folder=folder),
             )
         )
         return None
@@ -208,32 +223,48 @@ def _item(
     if title is None and kind in (Kind.HOME, Kind.GUIDELINE, Kind.PAGE):
         title = first_heading(doc.body)
     if title is None and "title" not in failed:
-        problem("title", "is required", "add 'title: …' to the front matter")
+        problem("title", _("is required"), _("add 'title: …' to the front matter"))
     if kind in DATED and values["date"] is None and "date" not in failed:
-        problem("date", "is required", "add 'date: YYYY-MM-DD' (the day it may be published)")
+        problem(
+            "date",
+            _("is required"),
+            _("add 'date: YYYY-MM-DD' (the day it may be published)"),
+        )
     if values["image"] and not values["image_alt"]:
-        problem("image", "has no image_alt", "describe the picture in 'image_alt: …'")
+        problem("image", _("has no image_alt"), _("describe the picture in 'image_alt: …'"))
     if values["image_alt"] and not values["image"] and "image" not in failed:
-        problem("image_alt", "is set but there is no image", "add 'image: …' or remove image_alt")
+        problem(
+            "image_alt",
+            _("is set but there is no image"),
+            _("add 'image: …' or remove image_alt"),
+        )
     if values["date"] and values["expires"] and values["expires"] <= values["date"]:
-        problem("expires", "is not after date", "an item must be published before it expires")
+        problem(
+            "expires",
+            _("is not after date"),
+            _("an item must be published before it expires"),
+        )
     if kind is Kind.STORY and "authors" not in failed and not values["authors"]:
         problem(
             "authors",
-            "a story needs at least one author",
-            "add 'authors: [id]' with ids from content/authors.yml",
+            _("a story needs at least one author"),
+            _("add 'authors: [id]' with ids from content/authors.yml"),
         )
     for author_id in values["authors"]:
         if author_id not in authors:
-            problem("authors", f"'{author_id}' is not in authors.yml", _closest(author_id, authors))
+            problem(
+                "authors",
+                _("'%(id)s' is not in authors.yml", id=author_id),
+                _closest(author_id, authors),
+            )
     if kind is Kind.CAMPAIGN and "kind" not in failed:
         _campaign_rules(values, files, problem, failed)
     slug = values["slug"] or default_slug(doc.rel)
     if kind in TYPED_FOLDERS and slug in RESERVED_SLUGS:
         problem(
             "slug",
-            f"'{slug}' is reserved for the hub's own pages",
-            "choose another slug or rename the file",
+            _("'%(slug)s' is reserved for the hub's own pages", slug=slug),
+            _("choose another slug or rename the file"),
         )
     problems.extend(found)
     if found:
@@ -250,8 +281,8 @@ def _campaign_rules(
     if kind == "welcome" and not values["steps"] and not steps_failed:
         problem(
             "steps",
-            "a welcome campaign needs steps",
-            "add 'steps:' with '- day: 0' and a title for each step",
+            _("a welcome campaign needs steps"),
+            _("add 'steps:' with '- day: 0' and a title for each step"),
         )
     if (
         kind == "event"
@@ -260,11 +291,11 @@ def _campaign_rules(
     ):
         problem(
             "starts" if values["starts"] is None else "ends",
-            "an event needs starts and ends",
-            "add 'starts: YYYY-MM-DD' and 'ends: YYYY-MM-DD'",
+            _("an event needs starts and ends"),
+            _("add 'starts: YYYY-MM-DD' and 'ends: YYYY-MM-DD'"),
         )
     if values["starts"] and values["ends"] and values["ends"] < values["starts"]:
-        problem("ends", "is before starts", "swap the dates or correct one of them")
+        problem("ends", _("is before starts"), _("swap the dates or correct one of them"))
     for index, step in enumerate(values["steps"], start=1):
         link = step["link"]
         if link and not urlsplit(link).scheme:
@@ -272,8 +303,12 @@ def _campaign_rules(
             if target is None or target not in files:
                 problem(
                     "steps",
-                    f"step {index}: link '{link}' is not a page of the hub",
-                    "use a path inside content/ such as guidelines/voice-and-tone.md",
+                    _(
+                        "step %(number)s: link '%(link)s' is not a page of the hub",
+                        number=index,
+                        link=link,
+                    ),
+                    _("use a path inside content/ such as guidelines/voice-and-tone.md"),
                 )
 
 
@@ -281,7 +316,7 @@ def _closest(author_id: str, authors: Set[str]) -> str:
     import difflib
 
     close = difflib.get_close_matches(author_id, list(authors), n=1, cutoff=0.6)
-    return f"did you mean `{close[0]}`?" if close else "add the person to content/authors.yml"
+    return s.did_you_mean(close[0]) if close else _("add the person to content/authors.yml")
 
 
 def _record(doc: Document, kind: Kind, values: dict[str, Any], title: str, slug: str) -> Item:
@@ -291,6 +326,7 @@ def _record(doc: Document, kind: Kind, values: dict[str, Any], title: str, slug:
         for step in values.get("steps") or ()
     )
     material = tuple((key, values[key]) for key in ("hide", "icon") if values.get(key))
+    found = list(references(doc.body, doc.rel, doc.body_line))
     return Item(
         kind=kind,
         src=doc.rel,
@@ -326,7 +362,9 @@ def _record(doc: Document, kind: Kind, values: dict[str, Any], title: str, slug:
         post_text=plain_paragraphs(doc.body) if kind is Kind.SNIPPET else "",
         body_line=doc.body_line,
         lines={str(key): line for key, line in doc.meta.lines.items()},
-        links=tuple((ref.target, ref.line) for ref in references(doc.body, doc.rel, doc.body_line)),
+        links=tuple((ref.target, ref.line) for ref in found if ref.shown and not ref.outside),
+        outside=tuple((ref.target, ref.line) for ref in found if ref.outside),
+        mentions=tuple(dict.fromkeys(ref.target for ref in found if not ref.shown)),
         material=material,
     )
 
@@ -368,8 +406,11 @@ def _across(items: list[Item]) -> Iterable[Problem]:
                 item.path,
                 line(item, "slug"),
                 "slug",
-                f"'{slug}' is also the slug of {others}",
-                f"give one of the {TYPED_FOLDERS[kind]} another slug or file name",
+                _("'%(slug)s' is also the slug of %(others)s", slug=slug, others=others),
+                _(
+                    "give one of the %(folder)s another slug or file name",
+                    folder=TYPED_FOLDERS[kind],
+                ),
             )
     for ident, same in by_id.items():
         for item in same if len(same) > 1 else ():
@@ -378,8 +419,8 @@ def _across(items: list[Item]) -> Iterable[Problem]:
                 item.path,
                 line(item, "id"),
                 "id",
-                f"'{ident}' is also the id of {others}",
-                "remove the id from the copy; `brandhub new` writes a fresh one",
+                _("'%(id)s' is also the id of %(others)s", id=ident, others=others),
+                _("remove the id from the copy; `brandhub new` writes a fresh one"),
             )
     campaigns = {item.slug for item in items if item.kind is Kind.CAMPAIGN}
     for item in items:
@@ -388,8 +429,8 @@ def _across(items: list[Item]) -> Iterable[Problem]:
                 item.path,
                 line(item, "campaign"),
                 "campaign",
-                f"there is no campaign '{item.campaign}'",
-                "use the slug of a file in content/campaigns/",
+                _("there is no campaign '%(campaign)s'", campaign=item.campaign),
+                _("use the slug of a file in content/campaigns/"),
             )
     yield from _address_clashes(items)
 
@@ -410,8 +451,8 @@ def _address_clashes(items: list[Item]) -> Iterable[Problem]:
                 item.path,
                 None,
                 None,
-                f"its address /{item.url} is made by the hub itself",
-                "rename the file or choose another slug",
+                _("its address /%(url)s is made by the hub itself", url=item.url),
+                _("rename the file or choose another slug"),
             )
             continue
         seen[unicodedata.normalize("NFC", item.url).casefold()].append(item)
@@ -422,6 +463,6 @@ def _address_clashes(items: list[Item]) -> Iterable[Problem]:
                 item.path,
                 None,
                 None,
-                f"has the same address /{item.url} as {others}",
-                "rename or remove one of the files",
+                _("has the same address /%(url)s as %(others)s", url=item.url, others=others),
+                _("rename or remove one of the files"),
             )

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
+from hub.exposure import hidden_people
 from hub.feeds import Feed, feeds
 from hub.i18n import _
 from hub.model import Author, Hub, Item, Kind
@@ -99,7 +100,9 @@ def build_views(
     views.append(_campaigns(entries, now))
     views.append(_snippets(entries))
     views += _tags(entries, settings)
-    views += _authors(entries, hub.authors, settings)
+    hidden = hidden_people(hub, now, preview=preview)
+    people = {key: person for key, person in hub.authors.items() if key not in hidden}
+    views += _authors(entries, people, settings)
     views.append(
         View(
             src="feeds/index.md",

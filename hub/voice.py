@@ -12,17 +12,21 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from hub.channels import CHANNELS
+from hub.i18n import _, active
 from hub.model import Item
 from hub.problems import Problem
+from hub.schema import did_you_mean
 from hub.settings import Settings
 from hub.share import Post, deliver, posts_for
+
+SNIPPET_POST = "the post"  # Post.field of a snippet's own text (hub.share), named by _named()
 
 
 def check_posts(item: Item, settings: Settings, site_url: str) -> list[Problem]:
     """Banned terms and lengths per channel of every post of ``item``.
 
     Remembered across a preview's rebuilds: only the posts of edited files are checked again."""
-    key = (item, tuple(item.lines.items()), _settings_key(settings), site_url)
+    key = (item, tuple(item.lines.items()), _settings_key(settings), site_url, active().catalogue)
     try:
         hash(key)
     except TypeError:  # a front-matter value that cannot be hashed (Material's options)
@@ -55,13 +59,17 @@ def _check_posts(item: Item, settings: Settings, site_url: str) -> list[Problem]
         unknown = [c for c in post.channels if c not in CHANNELS]
         for channel in unknown:
             close = difflib.get_close_matches(channel, list(CHANNELS), n=1)
-            hint = f"did you mean `{close[0]}`?" if close else "use: " + ", ".join(CHANNELS)
+            hint = (
+                did_you_mean(close[0])
+                if close
+                else _("use: %(channels)s", channels=", ".join(CHANNELS))
+            )
             problems.append(
                 Problem(
                     item.path,
                     post.line,
-                    f"{post.field}.channels",
-                    f"'{channel}' is not a channel",
+                    _named(f"{post.field}.channels"),
+                    _("'%(channel)s' is not a channel", channel=channel),
                     hint,
                 )
             )
@@ -72,9 +80,9 @@ def _check_posts(item: Item, settings: Settings, site_url: str) -> list[Problem]
                         Problem(
                             item.path,
                             _line(item, post, where),
-                            where,
-                            f"'{term}' is not in our voice",
-                            f"write '{settings.banned_terms[term]}' instead",
+                            _named(where),
+                            _("'%(term)s' is not in our voice", term=term),
+                            _("write '%(better)s' instead", better=settings.banned_terms[term]),
                         )
                     )
         if unknown:
@@ -83,6 +91,13 @@ def _check_posts(item: Item, settings: Settings, site_url: str) -> list[Problem]
             where = post.field if variant == 0 else f"variants[{variant}]"
             problems.extend(_lengths(item, post, settings, variant, where))
     return problems
+
+
+def _named(where: str) -> str:
+    """A post's field as an editor reads it: a snippet's own text is "the post"."""
+    if where.startswith(SNIPPET_POST):
+        return _("the post") + where.removeprefix(SNIPPET_POST)
+    return where
 
 
 def _line(item: Item, post: Post, where: str) -> int | None:
@@ -114,16 +129,26 @@ def _lengths(
         delivery = deliver(post, settings, channel, variant)
         if delivery.left is not None and delivery.left < 0:
             label = delivery.channel.label
-            hint = "shorten the text" + (
-                f" or add '{channel}: …' with a shorter text just for {label}"
-                if variant == 0 and post.field != "the post"
-                else ""
+            hint = (
+                _(
+                    "shorten the text or add '%(channel)s: …' with a shorter text just for "
+                    "%(label)s",
+                    channel=channel,
+                    label=label,
+                )
+                if variant == 0 and post.field != SNIPPET_POST
+                else _("shorten the text")
             )
             yield Problem(
                 item.path,
                 _line(item, post, where),
-                where,
-                f"too long for {label}: {delivery.length} of {delivery.limit} characters "
-                "with hashtags, disclosure and link",
+                _named(where),
+                _(
+                    "too long for %(label)s: %(length)s of %(limit)s characters with hashtags, "
+                    "disclosure and link",
+                    label=label,
+                    length=delivery.length,
+                    limit=delivery.limit,
+                ),
                 hint,
             )

@@ -7,7 +7,7 @@ import gzip
 import json
 import os
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
@@ -18,6 +18,7 @@ import yaml
 from click.testing import CliRunner, Result
 from hypothesis import settings
 
+from hub import i18n
 from hub.cli import cli
 from hub.model import Item, Kind
 
@@ -98,6 +99,14 @@ def different_files(left: Path, right: Path) -> list[str]:
 
     walk(filecmp.dircmp(left, right, ignore=[]), "")
     return found
+
+
+@pytest.fixture(autouse=True)
+def _english_again() -> Iterator[None]:
+    """A test that speaks another language (a Spanish hub's check) leaves the process in
+    English, as it starts: the next test's messages do not depend on the order of tests."""
+    yield
+    i18n.activate(i18n.language(i18n.SOURCE_LANGUAGE))
 
 
 @pytest.fixture(scope="session")

@@ -34,7 +34,7 @@ CASES = {
     "broken YAML": (
         "stories/broken.md",
         "---\ntitle: [unclosed\ndate: 2026-03-03\n---\nBody\n",
-        "content/stories/broken.md:3: broken YAML: did not find expected ',' or ']'",
+        "content/stories/broken.md:2: a [ opened on line 2 is not closed",
     ),
     "impossible date": (
         "stories/date.md",

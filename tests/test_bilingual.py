@@ -176,16 +176,21 @@ def test_a_page_written_twice_in_one_language_is_a_problem(tmp_path: Path) -> No
     assert "guidelines/voice.es.md" in result.output and "guidelines/voice.md" in result.output
 
 
-def test_a_problem_in_one_language_stops_the_whole_build(tmp_path: Path) -> None:
+def test_a_link_to_a_page_missing_in_the_language_says_so_and_stops_the_build(
+    tmp_path: Path,
+) -> None:
     root = tmp_path / "hub"
     shutil.copytree(SITES / "bilingual", root)
-    story = root / "content/stories/win-1.en.md"
-    story.write_text(story.read_text(encoding="utf-8").replace("team: Fleet\n", ""), "utf-8")
+    story = root / "content/stories/only-en.en.md"
+    with story.open("a", encoding="utf-8") as text:
+        text.write("\nSee [the Spanish story](solo-es.md).\n")
     out = root / "site"
     result = CliRunner().invoke(cli, ["build", "-f", str(root / "mkdocs.yml"), "-d", str(out)])
     assert result.exit_code == 1
-    assert "stories/win-1.en.md" in result.output and "team" in result.output
-    assert "nothing was built" in result.output
+    line = next(line for line in result.output.splitlines() if "only-en.en.md" in line)
+    assert "links to content/stories/solo-es.md, which has no version in English (en)" in line
+    assert "content/stories/solo-es.en.md" in line  # the translation that would answer it
+    assert "does not exist" not in result.output  # it does, in another language
     assert not out.exists()
 
 

@@ -54,6 +54,22 @@ def test_reading_any_file_never_raises(raw: bytes) -> None:
     assert doc.readable == (not problems)
 
 
+# Front matter made of YAML's own signs, so that its errors (and their plain words) come up.
+yaml_lines = st.lists(
+    st.text(alphabet="ab: \t\"'[]{},-#@*&!|>%\\", max_size=14), min_size=1, max_size=6
+).map(lambda lines: ("---\n" + "\n".join(lines) + "\n---\n").encode())
+
+
+@settings(suppress_health_check=[HealthCheck.too_slow])
+@given(yaml_lines)
+def test_broken_yaml_is_explained_on_a_line_of_the_front_matter(raw: bytes) -> None:
+    _, problems = read_document(raw, path="content/x.md", rel="x.md")
+    last = raw.count(b"\n")
+    for problem in problems:
+        assert problem.line is None or 1 <= problem.line <= last, problem
+        assert problem.message and problem.hint
+
+
 @settings(suppress_health_check=[HealthCheck.too_slow])
 @given(
     st.sampled_from(list(Kind)),

@@ -166,3 +166,28 @@ def test_two_sources_for_one_address_name_both_files(
     assert len(lines) == 2, result.stderr
     for line in lines:
         assert sum(name in line for name in names) == 2, line
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        '<img alt="" src="images/truck.png" srcset="images/truck.png 1x, javascript:alert(1) 2x">',
+        '<img alt="" src="images/truck.png" srcset="java&#9;script:alert(1)">',
+        '<video src="images/truck.png" poster="javascript:alert(1)"></video>',
+    ],
+)
+def test_no_output_carries_a_script_address_in_srcset_or_poster(
+    site: Callable[[str], Hub], markup: str
+) -> None:
+    hub = site("basic")
+    story = hub.content / "stories/win-1.md"
+    story.write_text(story.read_text(encoding="utf-8") + f"\n{markup}\n", encoding="utf-8")
+    hub.build("--now", "2026-11-23T12:00")
+    outputs = [p for p in hub.site.rglob("*") if p.suffix in (".html", ".json", ".xml")]
+    carrying = [
+        p.relative_to(hub.site).as_posix()
+        for p in outputs
+        if "script:alert" in html.unescape(p.read_text(encoding="utf-8")).replace("\t", "")
+    ]
+    assert carrying == []
+    assert "stories/win-1/index.html" in {p.relative_to(hub.site).as_posix() for p in outputs}

@@ -27,19 +27,31 @@ PAGES = [
     "feeds/",
 ]
 PLACEHOLDER = re.compile(r"%\([a-z_]+\)s|<[^>]+>")
-
-
-# Where the words of pages come from: templates, generated pages, feeds, cards, the script.
-PAGE_SOURCES = (
-    "hub/templates/",
-    "hub/views.py",
-    "hub/feeds.py",
-    "hub/previews.py",
-    "hub/scriptwords.py",
-    "hub/steps.py",
-    "hub/plugin.py",
-    "hub/channels.py",
-)
+# Modules whose messages only an editor reads (problems, hints, the command line), never a
+# page: a piece of theirs such as "the number" may well be in a story's own English text.
+FOR_EDITORS = {
+    f"hub/{name}.py"
+    for name in (
+        "atomic",
+        "cli",
+        "exposure",
+        "frontmatter",
+        "importer",
+        "kinds",
+        "links",
+        "load",
+        "parallel",
+        "problems",
+        "project",
+        "review",
+        "scaffold",
+        "schema",
+        "search",
+        "settings",
+        "validate",
+        "voice",
+    )
+}
 
 
 def _messages(language: str, other: str) -> list[str]:
@@ -52,10 +64,7 @@ def _messages(language: str, other: str) -> list[str]:
             catalog = read_po(handle, locale=code)
         found = {}
         for message in catalog:
-            # Only what pages show: an editor's messages (content errors, the CLI) are cut
-            # into pieces as common as "keep the", which English content says too.
-            shown = any(where.startswith(PAGE_SOURCES) for where, _ in message.locations)
-            if message.id and shown:
+            if message.id and not all(f in FOR_EDITORS for f, _ in message.locations):
                 key = message.id if isinstance(message.id, str) else message.id[0]
                 text = message.string if isinstance(message.string, str) else message.string[0]
                 found[key] = text

@@ -10,6 +10,8 @@ from pathlib import Path
 from urllib.parse import unquote
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from tests.conftest import Hub
 
@@ -200,3 +202,162 @@ def test_a_welcome_step_to_a_draft_fails(site: Callable[[str], Hub]) -> None:
         "content/campaigns/welcome.md:5: links to content/stories/draft-canary.md, which is a "
         "draft (publish it first or remove the link)"
     ) in result.stderr
+
+
+EMBARGO = "date: 2027-03-01T09:00:00+01:00"
+# Every way a page can point at a file: each form names its own canary image.
+REFERENCE_FORMS = {
+    "raw-img": '<img src="zqform1.png" alt="">',
+    "raw-link": "<a href='zqform2.png'>the file</a>",
+    "raw-entity": '<img src="zqform3&#46;png" alt="">',
+    "srcset": '<img src="images/truck.png" srcset="zqform4.png 2x, images/truck.png 1x" alt="">',
+    "angle": "![picture](<zqform5.png>)",
+    "nested-alt": "![a [nested] alt](zqform6.png)",
+    "two-line-alt": "![an alt\non two lines](zqform7.png)",
+    "reference": "![picture][pic]\n\n[pic]: zqform8.png",
+    "reference-angle": "[file][doc]\n\n[doc]: <zqform9.png> 'A file'",
+    "title": '![picture](zqform10.png "A title")',
+    "code": "```\n![in code](zqform11.png)\n```\n\nand `![inline code](zqform12.png)`",
+}
+
+
+def test_files_only_an_embargoed_story_points_at_are_left_out_in_every_form(
+    site: Callable[[str], Hub],
+) -> None:
+    hub = site("basic")
+    names = []
+    for number in range(1, 13):
+        name = f"zqform{number}.png"
+        shutil.copy(hub.content / "stories/images/truck.png", hub.content / "stories" / name)
+        names.append(name)
+    body = "\n\n".join(REFERENCE_FORMS.values())
+    hub.write(
+        "stories/secret.md",
+        f"---\ntitle: Secret\n{EMBARGO}\nteam: Fleet\nauthors: [ana]\n---\n{body}\n",
+    )
+    hub.build("--now", NOW)
+    published = {p.name for p in hub.site.rglob("zqform*")}
+    assert published == set()
+    # Once the story is out, the files it really shows are published with it.
+    hub.build("--now", "2027-03-01T09:00:00+01:00")
+    published = {p.name for p in hub.site.rglob("zqform*")}
+    assert {f"zqform{n}.png" for n in range(1, 11)} <= published
+
+
+def test_a_public_story_linking_a_draft_in_raw_html_fails(site: Callable[[str], Hub]) -> None:
+    hub = site("basic")
+    story = hub.content / "stories/win-1.md"
+    story.write_text(
+        story.read_text(encoding="utf-8") + "\n<a href='draft-canary.md'>soon</a>\n",
+        encoding="utf-8",
+    )
+    result = hub.run("check", "--now", NOW)
+    assert result.exit_code == 1
+    assert "content/stories/win-1.md:13: links to content/stories/draft-canary.md" in (
+        result.output
+    )
+
+
+def test_a_public_story_does_not_name_an_embargoed_campaign(site: Callable[[str], Hub]) -> None:
+    hub = site("basic")
+    hub.write(
+        "campaigns/zqlaunch.md",
+        f"---\ntitle: Launch\n{EMBARGO}\nkind: brand\n---\nSoon.\n",
+    )
+    story = hub.content / "stories/win-1.md"
+    text = story.read_text(encoding="utf-8").replace(
+        "team: Fleet", "team: Fleet\ncampaign: zqlaunch"
+    )
+    story.write_text(text, encoding="utf-8")
+    hub.write(
+        "snippets/zq-teaser.md",
+        "---\ntitle: Teaser\ndate: 2026-01-10\ncampaign: zqlaunch\n---\nSomething is coming.\n",
+    )
+    hub.build("--now", NOW)
+    assert leaks(hub.site, ["zqlaunch"]) == set()
+    hub.build("--now", "2027-03-01T09:00:00+01:00")
+    assert leaks(hub.site, ["zqlaunch"]) == {"zqlaunch"}
+
+
+def test_a_person_who_signs_only_embargoed_stories_appears_with_them(
+    site: Callable[[str], Hub],
+) -> None:
+    hub = site("basic")
+    shutil.copy(hub.content / "stories/images/truck.png", hub.content / "zqavatar.png")
+    authors = hub.content / "authors.yml"
+    authors.write_text(
+        authors.read_text(encoding="utf-8")
+        + "zqnewcomer:\n  name: Zqnewcomer Person\n  avatar: zqavatar.png\n"
+        + "zqnobody:\n  name: Zqnobody Yet\n",
+        encoding="utf-8",
+    )
+    hub.write(
+        "stories/zq-welcome.md",
+        f"---\ntitle: Welcome\n{EMBARGO}\nteam: Fleet\nauthors: [zqnewcomer]\n---\nHello.\n",
+    )
+    hub.build("--now", NOW)
+    assert leaks(hub.site, ["zqnewcomer", "Zqnewcomer", "zqavatar"]) == set()
+    assert (hub.site / "authors/zqnobody/index.html").is_file()  # signs nothing: listed
+    hub.build("--now", "2027-03-01T09:00:00+01:00")
+    assert (hub.site / "authors/zqnewcomer/index.html").is_file()
+    assert leaks(hub.site, ["zqavatar"]) == {"zqavatar"}
+
+
+FORMS = (
+    "![x]({url})",
+    "![alt with [brackets]\nand a line break]({url})",
+    "[x](<{raw}>)",
+    '<img alt="" src="{url}">',
+    "<a href='{url}'>x</a>",
+    '<img srcset="other.png 1x, {url} 2x">',
+    "[x][a]\n\n[a]: {url}",
+)
+
+
+@given(
+    name=st.text(
+        st.characters(categories=("L", "N"), include_characters=" -_."), min_size=1, max_size=20
+    ).filter(lambda n: n.strip(" .") == n),
+    form=st.sampled_from(FORMS),
+    before=st.sampled_from(("", "Text first. ", "> quoted ", "- a list item ")),
+)
+def test_every_form_of_reference_is_found(name: str, form: str, before: str) -> None:
+    from urllib.parse import quote
+
+    from hub.links import references
+
+    file = f"{name}.png"
+    body = before + form.format(url=quote(file), raw=file)
+    found = {ref.target for ref in references(body, "stories/win.md", 1) if ref.shown}
+    assert f"stories/{file}" in found, body
+
+
+@pytest.mark.parametrize(
+    ("link", "expected"),
+    [
+        ("[settings](../../mkdocs.yml)", "links to ../../mkdocs.yml, outside the content folder"),
+        ("![chart](images/nowhere.png)", "links to content/stories/images/nowhere.png, which"),
+        ('<img alt="" src="images/gone.webp">', "links to content/stories/images/gone.webp, which"),
+        ("[the plan](../docs/plan.pdf)", "links to content/docs/plan.pdf, which does not exist"),
+    ],
+)
+def test_check_finds_the_links_the_build_would_fail_on(
+    site: Callable[[str], Hub], link: str, expected: str
+) -> None:
+    hub = site("basic")
+    story = hub.content / "stories/win-1.md"
+    story.write_text(story.read_text(encoding="utf-8") + f"\n{link}\n", encoding="utf-8")
+    result = hub.run("check", "--now", NOW)
+    assert result.exit_code == 1
+    assert f"content/stories/win-1.md:13: {expected}" in result.output
+
+
+def test_links_to_the_theme_s_and_the_hub_s_own_files_are_not_missing(
+    site: Callable[[str], Hub],
+) -> None:
+    hub = site("basic")
+    story = hub.content / "stories/win-1.md"
+    links = "[feed](../feeds/stories.rss.xml) ![logo](../assets/brand/logo-white.svg) [home](/)"
+    story.write_text(story.read_text(encoding="utf-8") + f"\n{links}\n", encoding="utf-8")
+    result = hub.run("check", "--now", NOW)
+    assert result.exit_code == 0, result.output

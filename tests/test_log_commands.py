@@ -54,18 +54,16 @@ def story_named(hub: Hub, name: str, date: str = "2027-01-01") -> Path:
 
 
 def test_a_file_name_with_a_line_break_commands_nothing(site: Callable[[str], Hub]) -> None:
+    # Such a name is refused (hub.load admits none with a line break): the refusal names it,
+    # escaped, in Brandhub's own annotation, and nothing else in the log is a command.
     hub = site("basic")
     story_named(hub, FORGED)
-    schedule = hub.run("schedule", env=ACTIONS)
-    assert schedule.exit_code == 0, schedule.output
-    assert "forged.md" in schedule.stdout
-    assert not_ours(schedule.stdout) == []
-    story_named(hub, FORGED + "2", date="someday")
-    check = hub.run("check", env=ACTIONS)
-    assert check.exit_code == 1
-    annotations = commands(check.stderr)
-    assert len(annotations) == 1 and "x%0A%3A%3Aerror%3A%3Aforged2.md" in annotations[0]
-    assert not_ours(check.stderr) == []
+    for command in ("schedule", "check"):
+        result = hub.run(command, env=ACTIONS)
+        assert result.exit_code == 1, result.output
+        annotations = commands(result.stderr)
+        assert len(annotations) == 1 and "x%0A%3A%3Aerror%3A%3Aforged.md" in annotations[0]
+        assert not_ours(result.stdout + result.stderr) == []
 
 
 def test_log_messages_and_errors_command_nothing(

@@ -82,7 +82,7 @@ HOSTILE_TITLES = [
     "a | b",
     "`code` and ``more``",
     "www.evil.example and press@evil.example",
-    "Line one\n## forged",
+    "Line one ## forged",  # a title has one line (hub.schema); the share texts below have more
 ]
 
 
@@ -132,3 +132,22 @@ Body.
         assert f"{title}\n## forged\n| a | b |\n| - | - |\n| c | d |".replace("\n", "") in (
             text.replace("\n", "")
         )
+
+
+def test_a_spanish_hub_s_summary_is_in_spanish(site: Callable[[str], Hub]) -> None:
+    hub = site("basic")
+    config = hub.root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("name: material", "name: material\n  language: es"), "utf-8")
+    git(hub, "init", "-q", "-b", "main")
+    git(hub, "add", ".")
+    git(hub, "commit", "-q", "-m", "base")
+    (hub.content / "snippets/hiring.md").unlink()
+    result = hub.run("diff", "--base", "main", "--now", "2026-11-23T12:00+01:00")
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    assert out.startswith(
+        "## Qué publica este cambio\n\n**añadidos: 0, cambiados: 0, retirados: 1**"
+    )
+    assert "### Retirado\n\n- **texto para compartir** We are hiring drivers" in out
+    assert "### Próximos 14 días" in out

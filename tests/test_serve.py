@@ -18,6 +18,7 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Callable, Iterator
+from html.parser import HTMLParser
 
 import pytest
 
@@ -157,3 +158,80 @@ def test_a_new_guideline_appears_in_every_pages_navigation(preview: Preview) -> 
     )
     for url in ("stories/win-1/", "guidelines/voice/", ""):
         assert "Our logo" in preview.get(url), url
+
+
+class _Listed(HTMLParser):
+    """The text of each item of the problem page's list, as the browser shows it."""
+
+    def __init__(self, html: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.items: list[str] = []
+        self._depth = 0
+        self.feed(html)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "li" and ("class", "bh-problem") in attrs:
+            self.items.append("")
+            self._depth = 1
+        elif self._depth:
+            self._depth += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        self._depth = max(self._depth - 1, 0)
+
+    def handle_data(self, data: str) -> None:
+        if self._depth:
+            self.items[-1] += data
+
+
+def test_a_bad_save_shows_its_problems_in_the_browser_until_it_is_fixed(
+    preview: Preview,
+) -> None:
+    win2, win3 = (preview.hub.content / f"stories/win-{n}.md" for n in (2, 3))
+    good2, good3 = win2.read_text(), win3.read_text()
+    preview.save("stories/win-3.md", good3.replace("team: Fleet", "team: Fleet\n<b>x</b>: 1"))
+    broken = good2.replace("title: Small win number 2", 'title: "Small win number 2')
+    preview.save("stories/win-2.md", broken)
+    # Every page of the preview shows the problems, the one the editor is on and any other.
+    for url in ("stories/win-1/", "", "no/such/page/"):
+        page = preview.get(url)
+        assert _Listed(page).items == [
+            "content/stories/win-2.md:2: a quote opened on line 2 is not closed "
+            "(end the value with the quote mark it starts with, on the same line)",
+            "content/stories/win-3.md:6: <b>x</b>: unknown key (known keys: authors, campaign, "
+            "date, description, draft, expires, hide, icon, id, image, image_alt, lang, share, "
+            "slug, source, source_id, summary, tags, team, title, updated)",
+        ], url
+        assert "&lt;b&gt;x&lt;/b&gt;" in page and "<b>x" not in page  # text, not markup
+        assert "<h1>2 problems stop the preview</h1>" in page
+        assert "livereload(" in page  # MkDocs' script: the next good build reloads it
+    preview.save("stories/win-2.md", good2)
+    assert len(_Listed(preview.get("stories/win-1/")).items) == 1
+    preview.save("stories/win-3.md", good3)
+    page = preview.get("stories/win-1/")
+    assert "Small win number 1" in page and _Listed(page).items == []
+
+
+def test_the_problem_page_in_a_spanish_hub() -> None:
+    from hub import i18n
+    from hub.problempage import render
+    from hub.problems import Problem
+    from hub.render import Renderer
+
+    i18n.activate(i18n.language("es"))
+    try:
+        page = render(
+            [
+                Problem("content/a.md", 2, "<i>t</i>", "no vale", "cámbialo"),
+                Problem("b.md", None, None, "x"),
+            ],
+            renderer=Renderer(),
+            site_name="Hub & Co",
+        )
+    finally:
+        i18n.activate(i18n.language("en"))
+    assert '<html lang="es">' in page
+    assert "<h1>2 problemas impiden la vista previa</h1>" in page
+    assert "<title>La vista previa espera una corrección · Hub &amp; Co</title>" in page
+    assert _Listed(page).items == ["content/a.md:2: <i>t</i>: no vale (cámbialo)", "b.md: x"]
+    assert "&lt;i&gt;t&lt;/i&gt;" in page

@@ -34,7 +34,14 @@ from hub.i18n import _, n_
 from hub.languages import name_in
 from hub.model import Kind
 from hub.problems import ContentError, Problem
-from hub.project import NOW_VARIABLE, SITE_URL_VARIABLE, Project, load_project, parse_now
+from hub.project import (
+    LANGUAGE_VARIABLE,
+    NOW_VARIABLE,
+    SITE_URL_VARIABLE,
+    Project,
+    load_project,
+    parse_now,
+)
 from hub.publish import State, changes, state
 from hub.review import ReviewError, base_content, compare, load_base, summary
 from hub.scaffold import KINDS, new_file
@@ -435,15 +442,38 @@ def _build_languages(
     metavar="IP:PORT",
     help="Where to serve the preview.",
 )
-def serve(config_file: str, content: str | None, now: str | None, dev_addr: str) -> None:
+@click.option(
+    "--language",
+    metavar="CODE",
+    help="In a hub of several languages: the language to preview (default: the first).",
+)
+def serve(
+    config_file: str, content: str | None, now: str | None, dev_addr: str, language: str | None
+) -> None:
     """Preview the hub with live reload; drafts and embargoed items show with a banner."""
     from mkdocs.commands.serve import serve as mkdocs_serve
 
     with _friendly_errors():
         config = _config(config_file, content)
-        _project(config, now, preview=True)  # fail fast on bad content
-        if config.site_url:  # mkdocs serve replaces it with its local address
-            os.environ[SITE_URL_VARIABLE] = config.site_url
+        if language:
+            config.theme["language"] = language
+        project = _project(config, now, preview=True, building=language)  # fail fast
+        languages = project.settings.languages
+        if language and language not in languages:
+            _fail(
+                _(
+                    "error: --language %(code)s: the hub's languages (brandhub.languages) are "
+                    "%(languages)s",
+                    code=language,
+                    languages=", ".join(languages) or _("not set"),
+                )
+            )
+        public = config.site_url
+        if public and languages:  # the language's own address, as the build publishes it
+            public = f"{public.rstrip('/')}/{project.settings.language}/"
+            os.environ[LANGUAGE_VARIABLE] = project.settings.language
+        if public:  # mkdocs serve replaces site_url with its local address
+            os.environ[SITE_URL_VARIABLE] = public
         logging.getLogger("mkdocs").setLevel(logging.INFO)  # "Serving on http://…", rebuilds
         if now:
             os.environ[NOW_VARIABLE] = now

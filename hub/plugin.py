@@ -53,7 +53,7 @@ from hub.made import MadeFiles, prune
 from hub.model import Item, Kind
 from hub.previews import LinkPreview, preview
 from hub.problems import ContentError, Problem
-from hub.project import SITE_URL_VARIABLE, Project, load_project
+from hub.project import LANGUAGE_VARIABLE, SITE_URL_VARIABLE, Project, load_project
 from hub.publish import State, state
 from hub.render import Renderer
 from hub.sanitize import Policy
@@ -262,6 +262,7 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
                 preview=self.serving,
                 root=Path(config.config_file_path or "mkdocs.yml").resolve().parent,
                 language=config.theme.get("language"),
+                building=os.environ.get(LANGUAGE_VARIABLE) if self.serving else None,
             )
         except ContentError as exc:
             self.failed = tuple(exc.problems)  # the preview shows them (hub.problempage)

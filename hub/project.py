@@ -30,6 +30,7 @@ from hub.verdicts import Verdicts
 
 NOW_VARIABLE = "BRANDHUB_NOW"
 SITE_URL_VARIABLE = "BRANDHUB_SITE_URL"  # set by `brandhub serve`: the public address
+LANGUAGE_VARIABLE = "BRANDHUB_LANGUAGE"  # set by `brandhub serve --language`: the one shown
 
 
 @dataclass(frozen=True)

@@ -204,3 +204,41 @@ def test_in_github_actions_an_untranslated_item_is_a_notice(hub_root: Path) -> N
     notices = [line for line in result.output.splitlines() if line.startswith("::notice ")]
     assert any("stories/solo-es.md" in line for line in notices)
     assert not any(line.startswith("::error") for line in result.output.splitlines())
+
+
+def test_the_preview_shows_the_language_asked_for(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.conftest import Hub
+    from tests.test_serve import Preview
+
+    root = tmp_path / "hub"
+    shutil.copytree(SITES / "bilingual", root)
+    monkeypatch.chdir(root)
+    running = Preview(Hub(root), "--language", "en")
+    try:
+        story = running.get("stories/win-1/")
+        assert '<html lang="en"' in story and "A small win" in story
+        assert "January 10, 2026" in story
+        assert "Only in English" in running.get("stories/")
+        assert running.get("stories/solo-es/") == "HTTP 404"  # Spanish only
+        # Share links point where the build publishes the page: the language's address.
+        assert 'data-bh-link="https://hub.testorg.com/en/stories/win-1/?utm_source=' in story
+        running.save(
+            "stories/win-1.en.md",
+            (running.hub.content / "stories/win-1.en.md")
+            .read_text(encoding="utf-8")
+            .replace("A small win", "A retitled win"),
+        )
+        assert "A retitled win" in running.get("stories/win-1/")
+    finally:
+        running.stop()
+
+
+def test_the_preview_of_a_language_the_hub_does_not_have_is_refused(hub_root: Path) -> None:
+    result = CliRunner().invoke(
+        cli, ["serve", "-f", str(hub_root / "mkdocs.yml"), "--language", "fr"]
+    )
+    assert result.exit_code == 1
+    assert "--language fr" in result.output and "es, en" in result.output
+    assert "Traceback" not in result.output

@@ -548,8 +548,18 @@ def new(config_file: str, content: str | None, kind: str, title: str, campaign_k
 def schedule(config_file: str, content: str | None, now: str | None, only_next: bool) -> None:
     """Show when the published hub changes next: what publishes or expires, and when."""
     with _friendly_errors():
-        project = _project(_config(config_file, content), now)
-        upcoming = changes(project.hub.items, project.now)
+        config = _config(config_file, content)
+        codes = _languages(config)
+        # A hub of several languages changes when any of its languages does.
+        projects = (
+            [project for _code, _c, project in _each_language(config_file, content, now, codes)]
+            if codes
+            else [_project(config, now)]
+        )
+        if codes:
+            i18n.activate(projects[0].settings.spoken)
+        moment = projects[0].now
+        upcoming = sorted(change for p in projects for change in changes(p.hub.items, moment))
         if only_next:
             if upcoming:
                 _echo(upcoming[0].moment.isoformat())
@@ -581,7 +591,13 @@ def diff(config_file: str, content: str | None, now: str | None, base: str, days
 
     with _friendly_errors():
         config = _config(config_file, content)
-        project = _project(config, now)
+        codes = _languages(config)
+        # A hub of several languages: each language compared with its own base version.
+        projects = (
+            [project for _code, _c, project in _each_language(config_file, content, now, codes)]
+            if codes
+            else [_project(config, now)]
+        )
         with tempfile.TemporaryDirectory() as folder:
             try:
                 old = base_content(Path(config.docs_dir), base, Path(folder))
@@ -589,12 +605,24 @@ def diff(config_file: str, content: str | None, now: str | None, base: str, days
                 _fail(
                     _("error: cannot read %(base)s from git: %(problem)s", base=base, problem=exc)
                 )
-            before, problems = load_base(old, project.settings, project.site_url)
-        comparison = compare(before, project.hub, base_problems=problems)
-        _echo(
-            summary(comparison, project.hub, project.settings, project.site_url, project.now, days),
-            nl=False,
-        )
+            for project in projects:
+                i18n.activate(project.settings.spoken)
+                before, problems = load_base(old, project.settings, project.site_url)
+                comparison = compare(before, project.hub, base_problems=problems)
+                if codes:
+                    language = project.settings.language
+                    _echo(_("Language: %(code)s", code=language) + "\n")
+                _echo(
+                    summary(
+                        comparison,
+                        project.hub,
+                        project.settings,
+                        project.site_url,
+                        project.now,
+                        days,
+                    ),
+                    nl=False,
+                )
 
 
 @cli.command("import-feed")

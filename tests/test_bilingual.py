@@ -242,3 +242,41 @@ def test_the_preview_of_a_language_the_hub_does_not_have_is_refused(hub_root: Pa
     assert result.exit_code == 1
     assert "--language fr" in result.output and "es, en" in result.output
     assert "Traceback" not in result.output
+
+
+def test_the_schedule_counts_every_language(hub_root: Path) -> None:
+    # The only future moment of the hub is its English translation's embargo (soon.en.md).
+    result = CliRunner().invoke(
+        cli, ["schedule", "-f", str(hub_root / "mkdocs.yml"), "--now", NOW, "--next"]
+    )
+    assert result.exit_code == 0, result.output
+    assert result.output.strip().startswith("2030-01-01T00:00:00")
+    listed = CliRunner().invoke(cli, ["schedule", "-f", str(hub_root / "mkdocs.yml"), "--now", NOW])
+    assert "stories/soon.en.md" in listed.output
+
+
+def test_diff_compares_each_language_with_its_own_base(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.conftest import Hub
+    from tests.test_review import git
+
+    root = tmp_path / "hub"
+    shutil.copytree(SITES / "bilingual", root)
+    monkeypatch.chdir(root)
+    hub = Hub(root)
+    git(hub, "init", "-q", "-b", "main")
+    git(hub, "add", ".")
+    git(hub, "commit", "-q", "-m", "base")
+    hub.write(
+        "stories/fresh.en.md",
+        "---\ntitle: A fresh English story\ndate: 2026-01-20\nteam: Fleet\nauthors: [ana]\n"
+        "---\nNew.\n",
+    )
+    result = hub.run("diff", "--base", "main", "--now", NOW)
+    assert result.exit_code == 0, result.output
+    spanish, english = result.stdout.split("Language: en")
+    assert "A fresh English story" in english and "A fresh English story" not in spanish
+    assert "**1 added, 0 changed, 0 removed**" in english
+    # Nothing in either language reads as removed: each is compared with itself.
+    assert "Removed" not in spanish and "Removed" not in english

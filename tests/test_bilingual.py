@@ -280,3 +280,18 @@ def test_diff_compares_each_language_with_its_own_base(
     assert "**1 added, 0 changed, 0 removed**" in english
     # Nothing in either language reads as removed: each is compared with itself.
     assert "Removed" not in spanish and "Removed" not in english
+
+
+def test_a_lang_key_that_contradicts_the_file_name_is_a_problem(tmp_path: Path) -> None:
+    root = tmp_path / "hub"
+    shutil.copytree(SITES / "bilingual", root)
+    story = root / "content/stories/win-1.en.md"
+    story.write_text(
+        story.read_text(encoding="utf-8").replace("team: Fleet\n", "team: Fleet\nlang: es\n"),
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(cli, ["check", "-f", str(root / "mkdocs.yml")])
+    assert result.exit_code == 1
+    line = next(line for line in result.output.splitlines() if "win-1.en.md" in line)
+    assert "lang: is es, but the file's name makes it a page in en" in line
+    assert "win-1.md" in line  # where a Spanish page goes

@@ -31,7 +31,7 @@ from hub.alternates import alternates, write_top
 from hub.atomic import Stopped, write_atomically
 from hub.escape import no_commands
 from hub.i18n import _, n_
-from hub.languages import name_in
+from hub.languages import file_for, name_in
 from hub.model import Kind
 from hub.problems import ContentError, Problem
 from hub.project import (
@@ -505,11 +505,35 @@ def _not_the_dirty_warning(record: logging.LogRecord) -> bool:
     show_default=True,
     help="For a campaign: its kind.",
 )
-def new(config_file: str, content: str | None, kind: str, title: str, campaign_kind: str) -> None:
+@click.option(
+    "--language",
+    metavar="CODE",
+    help="In a hub of several languages: the language to write in (default: the first).",
+)
+def new(
+    config_file: str,
+    content: str | None,
+    kind: str,
+    title: str,
+    campaign_kind: str,
+    language: str | None,
+) -> None:
     """Write a new story, message, campaign or snippet (as a draft) to fill in."""
     with _friendly_errors():
         config = _config(config_file, content)
-        project = _project(config, None, preview=True)
+        if language:
+            config.theme["language"] = language
+        project = _project(config, None, preview=True, building=language)
+        languages = project.settings.languages
+        if language and language not in languages:
+            _fail(
+                _(
+                    "error: --language %(code)s: the hub's languages (brandhub.languages) are "
+                    "%(languages)s",
+                    code=language,
+                    languages=", ".join(languages) or _("not set"),
+                )
+            )
         rel, text = new_file(
             kind,
             title,
@@ -517,6 +541,8 @@ def new(config_file: str, content: str | None, kind: str, title: str, campaign_k
             authors=sorted(project.hub.authors),
             campaign_kind=campaign_kind,
         )
+        if languages:  # the language's file name (hub.languages): x.en.md beside x.md
+            rel = file_for(rel, project.settings.language, languages[0])
         path = Path(config.docs_dir) / rel
         if path.exists():
             _fail(
@@ -527,6 +553,16 @@ def new(config_file: str, content: str | None, kind: str, title: str, campaign_k
             )
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
+        if languages and project.settings.language != languages[0]:
+            _echo(
+                _(
+                    "Wrote %(file)s: fill it in, remove 'draft: true', "
+                    "then preview with `brandhub serve --language %(code)s`.",
+                    file=os.path.relpath(path),
+                    code=project.settings.language,
+                )
+            )
+            return
         _echo(
             _(
                 "Wrote %(file)s: fill it in, remove 'draft: true', "

@@ -295,3 +295,21 @@ def test_a_lang_key_that_contradicts_the_file_name_is_a_problem(tmp_path: Path) 
     line = next(line for line in result.output.splitlines() if "win-1.en.md" in line)
     assert "lang: is es, but the file's name makes it a page in en" in line
     assert "win-1.md" in line  # where a Spanish page goes
+
+
+def test_new_writes_in_the_language_asked_for(tmp_path: Path) -> None:
+    root = tmp_path / "hub"
+    shutil.copytree(SITES / "bilingual", root)
+    config = str(root / "mkdocs.yml")
+    result = CliRunner().invoke(
+        cli, ["new", "-f", config, "story", "Night shift", "--language", "en"]
+    )
+    assert result.exit_code == 0, result.output
+    written = list((root / "content/stories").glob("*night-shift*"))
+    assert [path.name[-len(".en.md") :] for path in written] == [".en.md"]
+    assert "brandhub serve --language en" in result.output
+    assert "remove this line when the text is ready to publish" in written[0].read_text("utf-8")
+    spanish = CliRunner().invoke(cli, ["new", "-f", config, "story", "Turno de noche"])
+    assert spanish.exit_code == 0, spanish.output
+    (default,) = (root / "content/stories").glob("*turno-de-noche*")
+    assert default.name.count(".") == 1  # the default language's file has no ending

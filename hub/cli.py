@@ -1,4 +1,4 @@
-"""The ``brandhub`` command line: check, build, serve and new.
+"""The ``brandhub`` command line: check, build, serve, new, import-feed, intake and init.
 
 Every command takes ``-f CONFIG`` and ``--content DIR``. Problems go to stderr, one line each,
 and the command exits 1; no traceback reaches an editor (set BRANDHUB_DEBUG=1 to see one).
@@ -19,6 +19,7 @@ from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 from typing import Any, NoReturn
+from zoneinfo import ZoneInfo
 
 import click
 from mkdocs import exceptions as mkdocs_errors
@@ -26,7 +27,7 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 
-from hub import __version__, i18n
+from hub import __version__, i18n, newhub
 from hub.alternates import alternates, write_top
 from hub.atomic import Stopped, write_atomically
 from hub.escape import no_commands
@@ -45,6 +46,7 @@ from hub.project import (
 from hub.publish import State, changes, state
 from hub.review import ReviewError, base_content, compare, load_base, summary
 from hub.scaffold import KINDS, new_file
+from hub.urls import slugify
 
 log = logging.getLogger("brandhub")
 
@@ -518,7 +520,7 @@ def new(
     campaign_kind: str,
     language: str | None,
 ) -> None:
-    """Write a new story, message, campaign or snippet (as a draft) to fill in."""
+    """Write a new story, message, campaign, snippet, guideline or page (a draft) to fill in."""
     with _friendly_errors():
         config = _config(config_file, content)
         if language:
@@ -540,6 +542,7 @@ def new(
             today=datetime.now(project.settings.timezone).date(),
             authors=sorted(project.hub.authors),
             campaign_kind=campaign_kind,
+            pages={item.src for item in project.hub.items if not item.draft},
         )
         if languages:  # the language's file name (hub.languages): x.en.md beside x.md
             rel = file_for(rel, project.settings.language, languages[0])
@@ -553,6 +556,7 @@ def new(
             )
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
+        _keep_only_if_checked(config, path, building=language)
         if languages and project.settings.language != languages[0]:
             _echo(
                 _(
@@ -568,6 +572,25 @@ def new(
                 "Wrote %(file)s: fill it in, remove 'draft: true', "
                 "then preview with `brandhub serve`.",
                 file=os.path.relpath(path),
+            )
+        )
+
+
+def _keep_only_if_checked(config: MkDocsConfig, path: Path, building: str | None = None) -> None:
+    """``brandhub new`` never leaves a hub that fails ``check``: its file is checked with the
+    hub (a page named like a generated one, for one), and removed again if it breaks it.
+    ``building``: the language of a hub of several that the file is in."""
+    try:
+        _project(config, None, preview=True, building=building)
+    except ContentError as exc:
+        path.unlink()
+        for problem in exc.problems:
+            _echo(str(problem), err=True)
+        _fail(
+            _(
+                "error: %(path)s would make the hub fail its check, so it was not written; "
+                "choose another title.",
+                path=os.path.relpath(path),
             )
         )
 
@@ -761,6 +784,311 @@ def import_feed(
                 older=report["older"],
             )
         )
+
+
+@cli.command()
+@common_options
+@now_option
+@click.argument("issue_body", metavar="ISSUE_BODY_FILE", type=click.Path(dir_okay=False))
+@click.option(
+    "--kind",
+    type=click.Choice(["story", "person"]),
+    default="story",
+    show_default=True,
+    help="story: a 'Share a small win' issue; person: a 'Join the ambassador pool' issue.",
+)
+@click.option(
+    "--author-login",
+    metavar="LOGIN",
+    help="The issue author's GitHub login: the person whose authors.yml links name it.",
+)
+def intake(
+    config_file: str,
+    content: str | None,
+    now: str | None,
+    issue_body: str,
+    kind: str,
+    author_login: str | None,
+) -> None:
+    """Turn an issue from the hub's forms into a draft story or a person in authors.yml."""
+    from hub import authorsfile
+    from hub import intake as issues
+
+    with _friendly_errors():
+        config = _config(config_file, content)
+        project = _project(config, now, preview=True)
+        try:
+            login = issues.check_login(author_login)
+        except issues.Refused as exc:
+            _fail(_("error: %(problem)s", problem=exc))
+        root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
+        form_path = issues.form_file(root, kind, project.settings.language)
+        form = issues.read_form(form_path, os.path.relpath(form_path))
+        shown = os.path.relpath(issue_body)
+        text = issues.read_body(Path(issue_body), shown)
+        people = project.hub.authors
+        docs = Path(config.docs_dir)
+        if kind == "story":
+            today = project.now.astimezone(project.settings.timezone).date()
+            slug, story = issues.story_draft(
+                text, form, shown, today=today, people=people, login=login
+            )
+            path = issues.free_path(docs / "stories", slug)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with path.open("x", encoding="utf-8") as handle:  # never overwrite
+                handle.write(story)
+            _keep_only_if_it_passes(config, now, path, None)
+            _echo(
+                _(
+                    "Wrote %(file)s: a draft from the issue, for an editor to review.",
+                    file=os.path.relpath(path),
+                )
+            )
+            return
+        person = issues.person_entry(text, form, shown, people=people, login=login)
+        path = docs / "authors.yml"
+        before = path.read_bytes() if path.is_file() else None
+        try:
+            after = authorsfile.upsert((before or b"").decode("utf-8"), person)
+        except authorsfile.Unsupported:
+            _fail(
+                _(
+                    "error: %(file)s: %(id)s is written on one line; write its keys indented "
+                    "below it, then run again",
+                    file=os.path.relpath(path),
+                    id=person.id,
+                )
+            )
+        authorsfile.replace_file(path, after.encode("utf-8"))
+        _keep_only_if_it_passes(config, now, path, before)
+        message = (
+            _("Added %(id)s to %(file)s.", id=person.id, file=os.path.relpath(path))
+            if person.new
+            else _("Updated %(id)s in %(file)s.", id=person.id, file=os.path.relpath(path))
+        )
+        _echo(message)
+
+
+def _keep_only_if_it_passes(
+    config: MkDocsConfig, now: str | None, path: Path, before: bytes | None
+) -> None:
+    """intake never leaves a hub that fails ``check``: the file it wrote goes back to what it
+    was (``before``; None: it did not exist) when the hub has problems with it."""
+    from hub import authorsfile
+
+    try:
+        _project(config, now, preview=True)
+    except ContentError as exc:
+        if before is None:
+            path.unlink()
+        else:
+            authorsfile.replace_file(path, before)
+        for problem in exc.problems:
+            _echo(str(problem), err=True)
+        _fail(
+            _(
+                "error: the issue's answers would make the hub fail its check, so %(file)s "
+                "was left as it was; correct them in the issue, then run again.",
+                file=os.path.relpath(path),
+            )
+        )
+
+
+def _terminal_language() -> str:
+    """The language the terminal asks for (LANGUAGE, LC_ALL, LC_MESSAGES, LANG, as gettext
+    reads them), e.g. ``es`` for es_ES.UTF-8."""
+    for variable in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(variable, "").split(":")[0].split(".")[0]
+        if value:
+            return "en" if value in ("C", "POSIX") else value
+    return "en"
+
+
+def _answer(
+    given: str | None,
+    option: str,
+    label: str,
+    default: str,
+    check: Callable[[str], str],
+    *,
+    yes: bool,
+) -> str:
+    """An answer for ``brandhub init``: the option's value, else the default (with --yes), else
+    what the person types at the prompt (asked again until it can make a hub)."""
+    if given is not None:
+        try:
+            return check(given)
+        except newhub.Invalid as exc:
+            _fail(_("error: %(option)s: %(problem)s", option=option, problem=exc))
+    if yes:
+        return check(default)
+
+    def proc(text: str) -> str:
+        try:
+            return check(text)
+        except newhub.Invalid as exc:
+            raise click.UsageError(str(exc)) from None
+
+    return str(click.prompt(label, default=default, value_proc=proc))
+
+
+@cli.command()
+@click.argument("folder", type=click.Path(file_okay=False))
+@click.option("--site-name", help="The hub's name, in its header and its tab.")
+@click.option("--site-url", help="Where the hub is published, e.g. https://acme.github.io/hub/.")
+@click.option("--organisation", help="The organisation's name.")
+@click.option("--language", "language_", metavar="CODE", help="The hub's language: en or es.")
+@click.option("--timezone", "timezone_", metavar="ZONE", help="e.g. Europe/Madrid.")
+@click.option("--primary-colour", metavar="#RRGGBB", help="The main brand colour.")
+@click.option("--accent-colour", metavar="#RRGGBB", help="The accent colour.")
+@click.option("--repo", metavar="OWNER/NAME", help="The hub's GitHub repository.")
+@click.option("-y", "--yes", is_flag=True, help="Ask nothing: defaults for what is not given.")
+@click.option("--force", is_flag=True, help="Write into a folder that is not empty.")
+def init(
+    folder: str,
+    site_name: str | None,
+    site_url: str | None,
+    organisation: str | None,
+    language_: str | None,
+    timezone_: str | None,
+    primary_colour: str | None,
+    accent_colour: str | None,
+    repo: str | None,
+    yes: bool,
+    force: bool,
+) -> None:
+    """Write a new hub into FOLDER: settings, starter content, theme, workflows, README."""
+    spoken = i18n.active()  # init speaks the terminal's language, then the hub's: not for long
+    with _friendly_errors(), _speaking(spoken):
+        _init(
+            folder,
+            site_name,
+            site_url,
+            organisation,
+            language_,
+            timezone_,
+            primary_colour,
+            accent_colour,
+            repo,
+            yes,
+            force,
+        )
+
+
+@contextmanager
+def _speaking(language: i18n.Language) -> Iterator[None]:
+    try:
+        yield
+    finally:
+        i18n.activate(language)
+
+
+def _init(
+    folder: str,
+    site_name: str | None,
+    site_url: str | None,
+    organisation: str | None,
+    language_: str | None,
+    timezone_: str | None,
+    primary_colour: str | None,
+    accent_colour: str | None,
+    repo: str | None,
+    yes: bool,
+    force: bool,
+) -> None:
+    i18n.activate(i18n.language(_terminal_language()))
+    target = Path(folder)
+    found = newhub.occupied(target)
+    if found and not force:
+        _fail(
+            _(
+                "error: %(folder)s is not empty (%(found)s); choose an empty folder, or pass "
+                "--force to write the starter's files into it (other files are kept).",
+                folder=folder,
+                found=", ".join(found[:3]) + (", …" if len(found) > 3 else ""),
+            )
+        )
+    spoken = i18n.active().catalogue
+    lang = _answer(
+        language_,
+        "--language",
+        _("Language of the hub (%(choices)s)", choices=", ".join(newhub.starter_languages())),
+        spoken if spoken in newhub.starter_languages() else "en",
+        newhub.language,
+        yes=yes,
+    )
+    i18n.activate(i18n.language(lang))  # from here on, init speaks the hub's language
+    org = _answer(
+        organisation,
+        "--organisation",
+        _("Organisation"),
+        _("Example Company"),
+        newhub.one_line,
+        yes=yes,
+    )
+    name = _answer(
+        site_name,
+        "--site-name",
+        _("Name of the hub"),
+        _("%(organisation)s Hub", organisation=org),
+        newhub.one_line,
+        yes=yes,
+    )
+    url = _answer(
+        site_url,
+        "--site-url",
+        _("Address the hub will be published at"),
+        f"https://{slugify(org) or 'example'}.github.io/hub/",
+        newhub.site_url,
+        yes=yes,
+    )
+    zone = _answer(timezone_, "--timezone", _("Time zone"), "UTC", newhub.timezone, yes=yes)
+    primary = _answer(
+        primary_colour,
+        "--primary-colour",
+        _("Main brand colour"),
+        newhub.Answers.primary,
+        newhub.colour,
+        yes=yes,
+    )
+    accent = _answer(
+        accent_colour,
+        "--accent-colour",
+        _("Accent colour"),
+        newhub.Answers.accent,
+        newhub.colour,
+        yes=yes,
+    )
+    github = None
+    if repo is not None:
+        github = _answer(repo, "--repo", "", "", newhub.repository, yes=yes)
+    answers = newhub.Answers(
+        site_name=name,
+        site_url=url,
+        organisation=org,
+        language=lang,
+        timezone=zone,
+        primary=primary,
+        accent=accent,
+        repo=github,
+    )
+    files = newhub.render(answers, today=datetime.now(ZoneInfo(zone)).date())
+    newhub.write(target, files)
+    _echo(
+        n_(
+            "Wrote a new hub into %(folder)s (%(count)s file).",
+            "Wrote a new hub into %(folder)s (%(count)s files).",
+            len(files),
+            folder=folder,
+        )
+    )
+    _echo(
+        _(
+            "Next: in %(folder)s, `brandhub build` builds it and `brandhub serve` previews it; "
+            "its README.md says how to publish it on GitHub Pages.",
+            folder=folder,
+        )
+    )
 
 
 def main() -> None:

@@ -103,6 +103,13 @@ AUTHOR: s.Schema = {
     "role": s.Field(s.text(max_length=120, one_line=True)),
     "avatar": s.Field(s.content_path()),
     "links": s.Field(s.text_mapping(values=s.url()), default={}),
+    "location": s.Field(s.text(max_length=80, one_line=True)),
+    "languages": s.Field(s.text_list(), default=()),
+    "topics": s.Field(s.text_list(), default=()),
+    "pronouns": s.Field(s.text(max_length=40, one_line=True)),
+    "ambassador": s.Field(s.boolean(), default=False),
+    "why": s.Field(s.text(max_length=200, one_line=True)),
+    "buddy": s.Field(s.boolean(), default=False),
 }
 
 

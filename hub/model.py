@@ -48,6 +48,13 @@ class Author:
     role: str | None = None
     avatar: str | None = None  # content path
     links: tuple[tuple[str, str], ...] = ()  # (label, URL)
+    location: str | None = None
+    languages: tuple[str, ...] = ()  # language codes, e.g. ("es", "en")
+    topics: tuple[str, ...] = ()
+    pronouns: str | None = None
+    ambassador: bool = False  # opted in to share the hub's posts
+    why: str | None = None  # one line on why they share
+    buddy: bool = False  # volunteers as a new-hire buddy
 
 
 @dataclass(frozen=True, kw_only=True)

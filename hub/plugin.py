@@ -46,7 +46,7 @@ from hub.api import KeptLines, snippets_chunks
 from hub.calendar import calendar_path, campaign_ics
 from hub.exposure import private_assets
 from hub.feeds import Feed, atom, enclosure_size, entries_for, feeds, json_feed, rss
-from hub.i18n import _
+from hub.i18n import N_, _
 from hub.incremental import Digests, everywhere, gathers
 from hub.load import AUTHORS_FILE
 from hub.made import MadeFiles, prune
@@ -92,6 +92,9 @@ STATIC = Path(__file__).parent / "static"
 SCHEMAS = Path(__file__).parent / "schemas"
 log = logging.getLogger("mkdocs.plugins.brandhub")
 SEARCH_FIELD = Path(__file__).parent / "templates" / "theme" / "search.html"
+# Material overrides every hub needs (the repository widget that calls GitHub's API, emptied),
+# after the hub's own theme folder (custom_dir), so that a hub's theme/ only holds its brand.
+THEME_OVERRIDES = str(Path(__file__).parent / "theme")
 MATERIAL_SEARCH = ("material/search", "search")
 STYLESHEET = "assets/brandhub/brandhub.css"
 SCRIPT = "assets/brandhub/brandhub.js"
@@ -107,6 +110,14 @@ ENTRY_COST = 0.03
 # Material's tags for extra.alternate: the switcher's entries, a home among them.
 MATERIAL_ALTERNATE = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
 NAV_ORDER = ("", "guidelines", "messages", "campaigns", "stories", "snippets")
+# The hub's sections as MkDocs names them from their folders, in the hub's language.
+SECTION_TITLES = {
+    "Guidelines": N_("Guidelines"),
+    "Messages": N_("Messages"),
+    "Campaigns": N_("Campaigns"),
+    "Stories": N_("Stories"),
+    "Snippets": N_("Snippets"),
+}
 IN_NAV = {
     "stories/index.md",
     "messages/index.md",
@@ -280,6 +291,9 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
         if not self.serving:
             frontmatter.forget()
             voice.forget()
+        if THEME_OVERRIDES not in config.theme.dirs:
+            custom = config.theme.custom_dir
+            config.theme.dirs.insert(1 if custom else 0, THEME_OVERRIDES)
         if self.renderer.overrides != config.theme.custom_dir:  # kept across a preview's
             self.renderer = Renderer(overrides=config.theme.custom_dir)  # rebuilds (compiled)
         root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
@@ -490,6 +504,11 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
             return NAV_ORDER.index(top) if top in NAV_ORDER else len(NAV_ORDER)
 
         nav.items.sort(key=rank)
+        for entry in nav.items:
+            # A section MkDocs named after one of the hub's folders speaks the hub's language.
+            named = isinstance(entry, Section) and entry.title in SECTION_TITLES
+            if named and _top(entry) == entry.title.lower():
+                entry.title = _(SECTION_TITLES[entry.title])
         self.nav = nav
         for src in self.views:
             file = files.get_file_from_path(src)

@@ -179,6 +179,13 @@ def _authors(
                 role=values["role"],
                 avatar=values["avatar"],
                 links=tuple(values["links"].items()),
+                location=values["location"],
+                languages=tuple(values["languages"]),
+                topics=tuple(values["topics"]),
+                pronouns=values["pronouns"],
+                ambassador=values["ambassador"],
+                why=values["why"],
+                buddy=values["buddy"],
             )
     return result
 

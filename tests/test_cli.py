@@ -103,3 +103,37 @@ def test_the_command_ends_with_its_status_and_all_its_output(site: Callable[[str
     unknown = brandhub("nosuch")
     assert unknown.returncode == 2
     assert "No such command 'nosuch'" in unknown.stderr
+
+
+def test_a_new_welcome_journey_links_only_to_pages_the_hub_has(site: Callable[[str], Hub]) -> None:
+    # A hub without a home page: the first step used to link to index.md, the check then
+    # failed, and so did every later `brandhub new`.
+    hub = site("basic")
+    (hub.content / "index.md").unlink()
+    (hub.content / "campaigns/welcome.md").unlink()
+    result = hub.run("new", "campaign", "Hello", "--campaign-kind", "welcome")
+    assert result.exit_code == 0, result.output
+    assert "link: index.md" not in (hub.content / "campaigns/hello.md").read_text()
+    assert hub.run("check").exit_code == 0
+    assert hub.run("new", "story", "Next one").exit_code == 0
+
+
+@pytest.mark.parametrize(
+    ("kind", "path"), [("guideline", "guidelines/logo.md"), ("page", "logo.md")]
+)
+def test_new_writes_guidelines_and_pages(site: Callable[[str], Hub], kind: str, path: str) -> None:
+    hub = site("basic")
+    result = hub.run("new", kind, "Logo")
+    assert result.exit_code == 0, result.output
+    assert "draft: true" in (hub.content / path).read_text()
+    assert hub.run("check").exit_code == 0
+
+
+def test_new_writes_nothing_that_fails_the_check(site: Callable[[str], Hub]) -> None:
+    hub = site("basic")
+    result = hub.run("new", "page", "Stories")  # stories/ is the hub's own listing
+    assert result.exit_code == 1
+    assert "content/stories.md: its address /stories/ is made by the hub itself" in result.stderr
+    assert "was not written" in result.stderr
+    assert not (hub.content / "stories.md").exists()
+    assert hub.run("check").exit_code == 0

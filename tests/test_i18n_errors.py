@@ -190,6 +190,7 @@ def test_the_email_channel_is_named_in_the_hub_language() -> None:
 SAME_IN_SPANISH = {
     "%(organisation)s: %(feed)s",
     "error: %(problem)s",
+    "error: %(option)s: %(problem)s",  # the option is a name, the problem a translated text
 }
 
 

@@ -24,6 +24,12 @@ PAGES = [
     "campaigns/",
     "campaigns/welcome/",
     "snippets/",
+    "snippets/electric-vans-valencia/",
+    "messages/electric-last-mile/",
+    # (not the guidelines' own index: the demo's content titles it "Brand guidelines", in
+    # English, which is also a message of the hub's home page)
+    "guidelines/social-media-policy/",
+    "authors/ana-lozano/",
     "feeds/",
 ]
 PLACEHOLDER = re.compile(r"%\([a-z_]+\)s|<[^>]+>")
@@ -127,3 +133,8 @@ def test_a_spanish_hub_writes_dates_titles_and_feeds_in_spanish(tmp_path: Path) 
     assert "<title>Alcor Logistics: Pequeños logros</title>" in feed
     journey = (site / "campaigns/welcome/index.html").read_text("utf-8")
     assert "Día 0" in journey and "Tu itinerario" in journey
+    # The sections MkDocs names after the hub's folders, in the tabs and the menu.
+    tabs = html.fromstring(story).xpath("//a[contains(@class, 'md-tabs__link')]/text()")
+    shown = [" ".join(tab.split()) for tab in tabs]
+    assert {"Guías", "Mensajes", "Campañas", "Historias", "Textos para compartir"} <= set(shown)
+    assert not {"Guidelines", "Messages", "Campaigns", "Stories", "Snippets"} & set(shown)

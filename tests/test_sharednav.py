@@ -62,7 +62,7 @@ def _themed(tmp_path: Path, partials: dict[str, str]) -> Path:
     """The demo with its theme folder plus ``partials`` (name → template)."""
     folder = tmp_path / "theme" / "partials"
     folder.mkdir(parents=True)
-    demo_source = (ROOT / "theme" / "partials" / "source.html").read_text(encoding="utf-8")
+    demo_source = (ROOT / "hub" / "theme" / "partials" / "source.html").read_text(encoding="utf-8")
     for name, text in {"source.html": demo_source, **partials}.items():
         (folder / name).write_text(text, encoding="utf-8")
     config = demo_config(tmp_path / "config", ONE_PROCESS)

@@ -313,3 +313,18 @@ def test_new_writes_in_the_language_asked_for(tmp_path: Path) -> None:
     assert spanish.exit_code == 0, spanish.output
     (default,) = (root / "content/stories").glob("*turno-de-noche*")
     assert default.name.count(".") == 1  # the default language's file has no ending
+
+
+@pytest.mark.parametrize(("language", "other"), [("es", "en"), ("en", "es")])
+def test_no_page_of_a_language_shows_a_message_of_the_other(
+    site: Path, language: str, other: str
+) -> None:
+    from tests.test_i18n_pages import _messages, _shown
+
+    foreign = _messages(other, language)
+    assert len(foreign) > 40
+    urls = ["", "stories/", "stories/win-1/", "tags/", "authors/", "campaigns/welcome/", "feeds/"]
+    for url in urls:
+        shown = _shown(site / language / url / "index.html")
+        leaks = [piece for piece in foreign if piece in shown]
+        assert not leaks, f"/{language}/{url} shows {other}: {leaks}"

@@ -258,6 +258,11 @@ def write_report(results: dict[str, Any], path: Path) -> None:
     w(
         ".venv/bin/python bench/phases.py --profile bench/work/nN/build.prof -- build -f … -d … --now …"
     )
+    w("# the same hub in two languages (OUT/bilingual), cold (.cache removed) then warm:")
+    w(
+        ".venv/bin/brandhub build -f bench/work/nN/bilingual/mkdocs.yml -d bench/work/nN/site-bilingual"
+        " --now …"
+    )
     w(".venv/bin/brandhub serve -f bench/work/n1000/brandhub/mkdocs.yml -a 127.0.0.1:PORT --now …")
     w("```")
     w("")

@@ -17,8 +17,8 @@ from urllib.parse import urlsplit
 from hub import schema as s
 from hub.exposure import hidden_pages, link_problems, published_view
 from hub.i18n import _
-from hub.languages import Versions, name_in
-from hub.load import scan
+from hub.languages import Versions, file_for, name_in
+from hub.load import display_path, scan
 from hub.model import Hub, Item
 from hub.placeholders import placeholder_notices
 from hub.previews import card_notices
@@ -157,6 +157,8 @@ def load_project(
         if found.versions is not None:
             broken = _untranslated_links(hub, moment, settings, found.versions, broken)
         problems.extend(broken)
+    if languages:
+        problems.extend(_no_home(hub, moment, settings, content_dir, preview=preview))
     if problems:
         raise ContentError(problems)
     notices += placeholder_notices(hub, moment)  # text from `brandhub new`, left as it was
@@ -224,3 +226,32 @@ def _untranslated_links(
                 )
             )
     return broken + said
+
+
+def _no_home(
+    hub: Hub, now: datetime, settings: Settings, content_dir: Path, *, preview: bool
+) -> list[Problem]:
+    """In a hub of several languages, each language needs its home: the language menu leads
+    there from every page that has no version in that language."""
+    home = next((item for item in hub.items if item.src == "index.md"), None)
+    if home is not None and (preview or is_public(home, now)):
+        return []
+    language = settings.language
+    wanted = file_for("index.md", language, settings.languages[0])
+    return [
+        Problem(
+            home.path if home is not None else display_path(content_dir / wanted),
+            None,
+            None,
+            _(
+                "the hub has no published home page in %(language)s (%(code)s)",
+                language=name_in(language, language),
+                code=language,
+            ),
+            _(
+                "write %(file)s (and publish it): the language menu leads there from every page "
+                "that has no version in this language",
+                file=wanted,
+            ),
+        )
+    ]

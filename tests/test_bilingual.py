@@ -328,3 +328,19 @@ def test_no_page_of_a_language_shows_a_message_of_the_other(
         shown = _shown(site / language / url / "index.html")
         leaks = [piece for piece in foreign if piece in shown]
         assert not leaks, f"/{language}/{url} shows {other}: {leaks}"
+
+
+def test_each_language_needs_its_home(tmp_path: Path) -> None:
+    root = tmp_path / "hub"
+    shutil.copytree(SITES / "bilingual", root)
+    (root / "content/index.en.md").unlink()
+    welcome = root / "content/campaigns/welcome.en.md"
+    welcome.write_text(
+        welcome.read_text(encoding="utf-8").replace("link: index.md", "link: guidelines/voice.md"),
+        encoding="utf-8",
+    )
+    out = root / "site"
+    result = CliRunner().invoke(cli, ["build", "-f", str(root / "mkdocs.yml"), "-d", str(out)])
+    assert result.exit_code == 1
+    assert "index.en.md: the hub has no published home page in English (en)" in result.output
+    assert not out.exists()  # the language menu would lead to a missing page

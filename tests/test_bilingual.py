@@ -344,3 +344,20 @@ def test_each_language_needs_its_home(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert "index.en.md: the hub has no published home page in English (en)" in result.output
     assert not out.exists()  # the language menu would lead to a missing page
+
+
+def test_plain_mkdocs_build_makes_the_default_language_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    root = tmp_path / "hub"
+    shutil.copytree(SITES / "bilingual", root)
+    monkeypatch.setenv("BRANDHUB_NOW", NOW)
+    out = root / "site"
+    build(load_config(config_file=str(root / "mkdocs.yml"), site_dir=str(out)))
+    story = (out / "stories/win-1/index.html").read_text(encoding="utf-8")
+    assert '<html lang="es"' in story and "Un pequeño logro" in story
+    assert not (out / "stories/only-en").exists() and not (out / "es").exists()
+    assert not list(out.rglob("*.en*"))  # no English file became a page of its own

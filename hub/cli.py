@@ -404,27 +404,39 @@ def _build_languages(
             _("Checked (%(language)s): %(summary)s", language=code, summary=_summary(project)),
             err=True,
         )
-    first = builds[0][1]
-    site_url = (first.site_url or "").removesuffix(f"{builds[0][0]}/")
+    default, first, _project_of = builds[0]
+    site_url = (first.site_url or "").removesuffix(f"{default}/")
     links = alternates({code: project for code, _c, project in builds}, site_url)
+    spoken = builds[0][2].settings.spoken
+    configs = [(code, config) for code, config, _p in builds]
+    # Each language's hub is handed to its build, and let go of after it: the next language
+    # is built without the last one's pages in memory.
+    projects = [project for _code, _c, project in builds]
+    del builds, project, _project_of
     started = time.monotonic()
 
     def run(staging: Path) -> None:
-        for code, config, project in builds:
+        for code, config in configs:
             config.site_dir = str(staging / code)
             plugin = config.plugins["brandhub"]
-            plugin.preloaded = project  # type: ignore[attr-defined]
+            plugin.preloaded = projects.pop(0)  # type: ignore[attr-defined]
             plugin.alternates = links  # type: ignore[attr-defined]
-            mkdocs_build(config)
-        i18n.activate(builds[0][2].settings.spoken)
+            try:
+                mkdocs_build(config)
+            except Stopped as exc:
+                # As for one language: stop the worker before its staging folder goes.
+                config.plugins.on_build_error(error=exc)  # type: ignore[arg-type]
+                raise
+            plugin.forget()  # type: ignore[attr-defined]
+        i18n.activate(spoken)
         write_top(staging, links, first.site_name)
 
-    for _code, config, _project_of in builds:
+    for _code, config in configs:
         config.plugins.on_startup(command="build", dirty=False)
     try:
         write_atomically(target, run)
     finally:
-        for _code, config, _project_of in builds:
+        for _code, config in configs:
             config.plugins.on_shutdown()
     seconds = f"{time.monotonic() - started:.1f}"
     _echo(

@@ -941,6 +941,20 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
             self.made_files.prune()
             prune(self._cache("cards"), self.cards_used)  # an old title's, an old drawing's
 
+    def forget(self) -> None:
+        """Let go of a finished build's hub, pages and what it made of them (a hub of several
+        languages builds each language once, and the next one needs the memory)."""
+        self.project = None
+        self.nav = None
+        self.views = {}
+        self.previews = {}
+        self.bodies = {}
+        self.feeds = {}
+        self.fed = frozenset()
+        self.digested = Digests()
+        self.made = {}
+        self.unlink = Unlink(frozenset())
+
     def on_build_error(self, *, error: Exception) -> None:
         self._abandon()
 

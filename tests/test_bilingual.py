@@ -361,3 +361,35 @@ def test_plain_mkdocs_build_makes_the_default_language_only(
     assert '<html lang="es"' in story and "Un pequeño logro" in story
     assert not (out / "stories/only-en").exists() and not (out / "es").exists()
     assert not list(out.rglob("*.en*"))  # no English file became a page of its own
+
+
+def test_a_stopped_build_of_several_languages_keeps_the_previous_site(tmp_path: Path) -> None:
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from tests.test_reproducible import tree_hash
+
+    root = tmp_path / "hub"
+    shutil.copytree(SITES / "bilingual", root)
+    site = tmp_path / "out" / "site"
+    command = [sys.executable, "-m", "hub", "build", "-f", str(root / "mkdocs.yml")]
+    command += ["-d", str(site), "--now", NOW]
+    first = subprocess.run(command, capture_output=True, text=True, cwd=root, timeout=300)
+    assert first.returncode == 0, first.stderr
+    before = tree_hash(site)
+    shutil.rmtree(root / ".cache")  # every page is written again: time to stop it mid-way
+    build = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and build.poll() is None:
+        staging = [p for p in site.parent.glob(f".{site.name}.building-*") if p.is_dir()]
+        if staging and (staging[0] / "es" / "stories").is_dir():  # the first language's pages
+            build.send_signal(signal.SIGTERM)
+            break
+        time.sleep(0.005)
+    output, _ = build.communicate(timeout=120)
+    assert build.returncode == 128 + signal.SIGTERM, output
+    assert "Traceback" not in output
+    assert tree_hash(site) == before
+    assert sorted(p.name for p in site.parent.iterdir()) == ["site"]  # no staging left

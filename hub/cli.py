@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 from zoneinfo import ZoneInfo
 
 import click
@@ -31,6 +31,7 @@ from hub import __version__, i18n, newhub
 from hub.alternates import alternates, write_top
 from hub.atomic import Stopped, write_atomically
 from hub.escape import no_commands
+from hub.exposure import moment_text
 from hub.i18n import _, n_
 from hub.languages import file_for, name_in
 from hub.model import Kind
@@ -48,7 +49,12 @@ from hub.review import ReviewError, base_content, compare, load_base, summary
 from hub.scaffold import KINDS, new_file
 from hub.urls import slugify
 
+if TYPE_CHECKING:
+    from hub.digest import State as Sent
+
 log = logging.getLogger("brandhub")
+# brandhub digest's formats (hub.digest.FORMATS, which a build need not import)
+DIGEST_FORMATS = ("html", "text", "slack", "teams")
 
 
 def _in_actions() -> bool:
@@ -801,6 +807,135 @@ def import_feed(
 @cli.command()
 @common_options
 @now_option
+@click.option(
+    "--since",
+    default="7d",
+    show_default=True,
+    metavar="PERIOD",
+    help="The window: 7d, 12h, 2w, or a date (2026-11-01).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(DIGEST_FORMATS),
+    default="text",
+    show_default=True,
+    help="html (e-mail), text, slack (Block Kit) or teams (Adaptive Card).",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False),
+    help="Write the digest to FILE (removed when the window is empty).",
+)
+@click.option(
+    "--post-to-env",
+    "variable",
+    metavar="NAME",
+    help="Post the digest (slack or teams) to the webhook whose address is in the "
+    "environment variable NAME; each item is posted once, at most one digest a period.",
+)
+def digest(
+    config_file: str,
+    content: str | None,
+    now: str | None,
+    since: str,
+    fmt: str,
+    output: str | None,
+    variable: str | None,
+) -> None:
+    """Write (or post) a digest of what the hub published in the last 7 days."""
+    from hub import digest as digests
+
+    with _friendly_errors():
+        config = _config(config_file, content)
+        project = _project(config, now)
+        start = digests.window_start(since, project.now, project.settings)
+        address = ""
+        sent: Sent | None = None
+        if variable is not None:
+            if fmt not in digests.POSTABLE:
+                _fail(_("error: only --format slack or teams can be posted to a webhook"))
+            try:
+                address = digests.webhook_address(variable, os.environ)
+            except digests.PostError as exc:
+                _fail(_("error: %(problem)s", problem=exc))
+            root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
+            sent = digests.State.load(digests.state_path(root, project.settings, fmt, variable))
+            if sent.recent(start, project.now):
+                _echo(
+                    _(
+                        "A digest already went to %(variable)s at %(moment)s, in this "
+                        "period: nothing was posted.",
+                        variable=variable,
+                        moment=moment_text(sent.posted),
+                    ),
+                    err=True,
+                )
+                return
+            start = sent.reach_back(start, project.now)
+        made = digests.build(
+            project.hub,
+            project.settings,
+            project.site_url,
+            project.now,
+            start,
+            fmt,
+            skip=sent.sent if sent is not None else (),
+        )
+        if not made.entries:
+            if output is not None:
+                Path(output).unlink(missing_ok=True)
+            if made.already:
+                _echo(
+                    n_(
+                        "The %(count)s item published in the window already went to "
+                        "%(variable)s: nothing was posted.",
+                        "The %(count)s items published in the window already went to "
+                        "%(variable)s: nothing was posted.",
+                        made.already,
+                        variable=variable,
+                    ),
+                    err=True,
+                )
+                return
+            nothing = _("Nothing was posted.") if variable else _("There is nothing to send.")
+            _echo(f"{made.empty_message} {nothing}", err=True)
+            return
+        body, shown = digests.render(made, fmt)
+        if output is not None:
+            Path(output).write_text(body, encoding="utf-8")
+        elif variable is None:
+            _echo(body, nl=False)
+        if variable is not None and sent is not None:
+            try:
+                digests.post(address, body, variable)
+            except digests.PostError as exc:
+                _fail(_("error: %(problem)s", problem=exc))
+            sent.record((e.key for e in shown.entries), start, project.now)
+            _echo(
+                n_(
+                    "Posted %(count)s item to %(variable)s.",
+                    "Posted %(count)s items to %(variable)s.",
+                    len(shown.entries),
+                    variable=variable,
+                ),
+                err=True,
+            )
+        if shown.left_out:
+            _echo(
+                n_(
+                    "%(count)s item did not fit in the message; it links to the hub instead.",
+                    "%(count)s items did not fit in the message; it links to the hub instead.",
+                    shown.left_out,
+                ),
+                err=True,
+            )
+
+
+@cli.command()
+@common_options
+@now_option
 @click.argument("issue_body", metavar="ISSUE_BODY_FILE", type=click.Path(dir_okay=False))
 @click.option(
     "--kind",
@@ -956,35 +1091,11 @@ def _answer(
 @click.option("--repo", metavar="OWNER/NAME", help="The hub's GitHub repository.")
 @click.option("-y", "--yes", is_flag=True, help="Ask nothing: defaults for what is not given.")
 @click.option("--force", is_flag=True, help="Write into a folder that is not empty.")
-def init(
-    folder: str,
-    site_name: str | None,
-    site_url: str | None,
-    organisation: str | None,
-    language_: str | None,
-    timezone_: str | None,
-    primary_colour: str | None,
-    accent_colour: str | None,
-    repo: str | None,
-    yes: bool,
-    force: bool,
-) -> None:
+def init(folder: str, yes: bool, force: bool, **given: str | None) -> None:
     """Write a new hub into FOLDER: settings, starter content, theme, workflows, README."""
     spoken = i18n.active()  # init speaks the terminal's language, then the hub's: not for long
     with _friendly_errors(), _speaking(spoken):
-        _init(
-            folder,
-            site_name,
-            site_url,
-            organisation,
-            language_,
-            timezone_,
-            primary_colour,
-            accent_colour,
-            repo,
-            yes,
-            force,
-        )
+        _init(folder, given, yes=yes, force=force)
 
 
 @contextmanager
@@ -995,19 +1106,8 @@ def _speaking(language: i18n.Language) -> Iterator[None]:
         i18n.activate(language)
 
 
-def _init(
-    folder: str,
-    site_name: str | None,
-    site_url: str | None,
-    organisation: str | None,
-    language_: str | None,
-    timezone_: str | None,
-    primary_colour: str | None,
-    accent_colour: str | None,
-    repo: str | None,
-    yes: bool,
-    force: bool,
-) -> None:
+def _init(folder: str, given: dict[str, str | None], *, yes: bool, force: bool) -> None:
+    """``given``: the options' values by their parameter names (None: not given)."""
     i18n.activate(i18n.language(_terminal_language()))
     target = Path(folder)
     found = newhub.occupied(target)
@@ -1022,7 +1122,7 @@ def _init(
         )
     spoken = i18n.active().catalogue
     lang = _answer(
-        language_,
+        given["language_"],
         "--language",
         _("Language of the hub (%(choices)s)", choices=", ".join(newhub.starter_languages())),
         spoken if spoken in newhub.starter_languages() else "en",
@@ -1031,7 +1131,7 @@ def _init(
     )
     i18n.activate(i18n.language(lang))  # from here on, init speaks the hub's language
     org = _answer(
-        organisation,
+        given["organisation"],
         "--organisation",
         _("Organisation"),
         _("Example Company"),
@@ -1039,7 +1139,7 @@ def _init(
         yes=yes,
     )
     name = _answer(
-        site_name,
+        given["site_name"],
         "--site-name",
         _("Name of the hub"),
         _("%(organisation)s Hub", organisation=org),
@@ -1047,16 +1147,18 @@ def _init(
         yes=yes,
     )
     url = _answer(
-        site_url,
+        given["site_url"],
         "--site-url",
         _("Address the hub will be published at"),
         f"https://{slugify(org) or 'example'}.github.io/hub/",
         newhub.site_url,
         yes=yes,
     )
-    zone = _answer(timezone_, "--timezone", _("Time zone"), "UTC", newhub.timezone, yes=yes)
+    zone = _answer(
+        given["timezone_"], "--timezone", _("Time zone"), "UTC", newhub.timezone, yes=yes
+    )
     primary = _answer(
-        primary_colour,
+        given["primary_colour"],
         "--primary-colour",
         _("Main brand colour"),
         newhub.Answers.primary,
@@ -1064,7 +1166,7 @@ def _init(
         yes=yes,
     )
     accent = _answer(
-        accent_colour,
+        given["accent_colour"],
         "--accent-colour",
         _("Accent colour"),
         newhub.Answers.accent,
@@ -1072,8 +1174,8 @@ def _init(
         yes=yes,
     )
     github = None
-    if repo is not None:
-        github = _answer(repo, "--repo", "", "", newhub.repository, yes=yes)
+    if given["repo"] is not None:
+        github = _answer(given["repo"], "--repo", "", "", newhub.repository, yes=yes)
     answers = newhub.Answers(
         site_name=name,
         site_url=url,

@@ -37,7 +37,7 @@ from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import fromstring
 
 from hub.i18n import _, number
-from hub.plaintext import clean_line, escape_markdown
+from hub.plaintext import clean_line, markdown_lines
 from hub.urls import slugify
 
 MAX_BYTES = 5 * 1024 * 1024
@@ -155,7 +155,9 @@ class _Deadline:
         self._timer.cancel()
 
 
-class _HTTPConnection(http.client.HTTPConnection):
+class _Watched(http.client.HTTPConnection):
+    """A connection the download's deadline can cut (plain or TLS, as a mixin's base)."""
+
     def __init__(self, *args: Any, deadline: _Deadline, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         deadline.watch(self)
@@ -166,15 +168,12 @@ class _HTTPConnection(http.client.HTTPConnection):
         self.deadline.check()
 
 
-class _HTTPSConnection(http.client.HTTPSConnection):
-    def __init__(self, *args: Any, deadline: _Deadline, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        deadline.watch(self)
-        self.deadline = deadline
+class _HTTPConnection(_Watched):
+    pass
 
-    def connect(self) -> None:
-        super().connect()
-        self.deadline.check()
+
+class _HTTPSConnection(_Watched, http.client.HTTPSConnection):
+    pass
 
 
 class _HTTPHandler(urllib.request.HTTPHandler):
@@ -460,12 +459,7 @@ def story_text(entry: Imported, *, team: str, author: str, tags: list[str]) -> s
         lines.append(f"summary: {_q(entry.summary)}")
     lines.append("---")
     text = entry.text or (((False, entry.summary),) if entry.summary else ())
-    previous_item = False
-    for item, paragraph in text:
-        if not (item and previous_item):
-            lines.append("")
-        lines.append(f"- {escape_markdown(paragraph)}" if item else escape_markdown(paragraph))
-        previous_item = item
+    lines += markdown_lines(text)
     # Markdown would read "&ap;" in the address as a character (≈): write its "&" as "&amp;".
     target = re.sub(r"&(?=#?[0-9A-Za-z]+;)", "&amp;", entry.link)
     lines += ["", f"[Read the original]({target})", ""]

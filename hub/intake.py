@@ -29,7 +29,7 @@ from hub.authorsfile import Person
 from hub.i18n import _
 from hub.kinds import LANG, MAX_TAGS
 from hub.model import Author
-from hub.plaintext import clean_line, escape_markdown
+from hub.plaintext import clean_line, markdown_lines
 from hub.problems import ContentError, Problem
 from hub.urls import slugify
 
@@ -437,12 +437,7 @@ def story_draft(
     if summary:
         lines.append(f"summary: {_q(summary)}")
     lines += ["share:", f"  - text: {_q(share or title)}", f"    hashtags: [{HASHTAG}]", "---"]
-    previous_item = False
-    for item, paragraph in blocks:
-        if not (item and previous_item):
-            lines.append("")
-        lines.append(f"- {escape_markdown(paragraph)}" if item else escape_markdown(paragraph))
-        previous_item = item
+    lines += markdown_lines(blocks)
     return slugify(title)[:60].strip("-") or "small-win", "\n".join(lines) + "\n"
 
 

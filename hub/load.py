@@ -264,27 +264,25 @@ def _check_link(path: Path, real_root: Path, result: Scan) -> bool:
     try:
         target = path.resolve(strict=True)
     except (OSError, RuntimeError):  # RuntimeError: a loop, before Python 3.13
-        result.problems.append(
-            Problem(
-                display_path(path),
-                None,
-                None,
-                _("is a link that leads nowhere: its target is missing, or leads back to it"),
-                _("remove the link, or point it at a file inside the content folder"),
-            )
+        return _refuse(
+            result,
+            path,
+            _("is a link that leads nowhere: its target is missing, or leads back to it"),
+            _("remove the link, or point it at a file inside the content folder"),
         )
-        return False
     if target == real_root or real_root in target.parents:
         return True
-    result.problems.append(
-        Problem(
-            display_path(path),
-            None,
-            None,
-            _("is a link to something outside the content folder"),
-            _("copy the file into content/ instead of linking to it"),
-        )
+    return _refuse(
+        result,
+        path,
+        _("is a link to something outside the content folder"),
+        _("copy the file into content/ instead of linking to it"),
     )
+
+
+def _refuse(result: Scan, path: Path, message: str, hint: str) -> bool:
+    """Note why the file at ``path`` is not content; False, to skip it."""
+    result.problems.append(Problem(display_path(path), None, None, message, hint))
     return False
 
 
@@ -372,16 +370,12 @@ def _is_file(path: Path, result: Scan) -> bool:
         return False
     if stat.S_ISREG(mode):
         return True
-    result.problems.append(
-        Problem(
-            display_path(path),
-            None,
-            None,
-            _("is not a file but a named pipe, a socket or a device"),
-            _("remove it from the content folder"),
-        )
+    return _refuse(
+        result,
+        path,
+        _("is not a file but a named pipe, a socket or a device"),
+        _("remove it from the content folder"),
     )
-    return False
 
 
 def _unreadable(shown: str, exc: OSError) -> Problem:

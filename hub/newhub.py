@@ -119,6 +119,7 @@ SHARED = (
     ".github/workflows/publish.yml",
     ".github/workflows/pr.yml",
     ".github/workflows/intake.yml",
+    ".github/workflows/digest.yml",
     ".github/ISSUE_TEMPLATE/config.yml",
     ".github/ISSUE_TEMPLATE/small-win.yml",
     ".github/ISSUE_TEMPLATE/ambassador.yml",

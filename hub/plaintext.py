@@ -14,6 +14,7 @@ import functools
 import re
 import sys
 import unicodedata
+from collections.abc import Iterable
 
 # Bidi classes of the characters that embed, override or isolate a direction (U+202A-U+202E,
 # U+2066-U+2069): invisible, and they reorder what follows. The marks (LRM, RLM, ALM) stay:
@@ -81,3 +82,16 @@ def escape_markdown(text: str) -> str:
     if first.isascii() and not first.isalnum() and not first.isspace() and line[:1] not in "&\\":
         return _escaped(first) + line[1:]
     return line
+
+
+def markdown_lines(blocks: Iterable[tuple[bool, str]]) -> list[str]:
+    """Untrusted ``blocks`` (is it a list item, its text) as Markdown lines that render as
+    text: paragraphs apart, list items together."""
+    lines: list[str] = []
+    previous_item = False
+    for item, paragraph in blocks:
+        if not (item and previous_item):
+            lines.append("")
+        lines.append(f"- {escape_markdown(paragraph)}" if item else escape_markdown(paragraph))
+        previous_item = item
+    return lines

@@ -108,19 +108,26 @@ def campaign_of(item: Item, settings: Settings) -> str:
 @lru_cache(maxsize=65536)  # the copy link of a post: on its card and in the API
 def tagged_link(post: Post, settings: Settings, source: str) -> str:
     """The post's link with UTM tags; tags already in the link are replaced, others kept."""
-    parts = urlsplit(post.link)
+    return with_utm(
+        post.link,
+        source=settings.utm_source.get(source, source),
+        medium=settings.utm_medium,
+        campaign=campaign_of(post.item, settings),
+        content=post.key,
+    )
+
+
+def with_utm(link: str, *, source: str, medium: str, campaign: str, content: str) -> str:
+    """``link`` with these UTM tags; tags already in it are replaced, other parameters kept."""
+    parts = urlsplit(link)
     kept = [
         (k, v)
         for k, v in parse_qsl(parts.query, keep_blank_values=True)
         if not k.startswith("utm_")
     ]
-    tags = _utm_tags(
-        settings.utm_source.get(source, source),
-        settings.utm_medium,
-        campaign_of(post.item, settings),
-    )
+    tags = _utm_tags(source, medium, campaign)
     query = "&".join(
-        [*([urlencode(kept)] if kept else []), tags, urlencode([("utm_content", post.key)])]
+        [*([urlencode(kept)] if kept else []), tags, urlencode([("utm_content", content)])]
     )
     return urlunsplit(parts._replace(query=query))
 

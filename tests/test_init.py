@@ -58,31 +58,25 @@ def _sources(target: Path) -> Path:
     return target
 
 
+def _wheel(source: Path, out: Path) -> None:
+    """Build a wheel of ``source`` (a folder or an sdist) into ``out``, offline."""
+    offline = ["--no-deps", "--no-build-isolation", "--no-index", "-w", str(out), "--quiet"]
+    built = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", str(source), *offline],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert built.returncode == 0, built.stdout + built.stderr
+
+
 @pytest.fixture(scope="module")
 def dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A wheel and an sdist of this checkout, built with the venv's setuptools (no network)."""
     base = tmp_path_factory.mktemp("package")
     source = _sources(base / "source")
     out = base / "dist"
-    wheel = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pip",
-            "wheel",
-            str(source),
-            "--no-deps",
-            "--no-build-isolation",
-            "--no-index",
-            "-w",
-            str(out),
-            "--quiet",
-        ],
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert wheel.returncode == 0, wheel.stdout + wheel.stderr
+    _wheel(source, out)
     # The PEP 517 hook pip calls for an sdist (`python -m build --sdist` calls the same).
     sdist = subprocess.run(
         [
@@ -149,25 +143,7 @@ def test_the_sdist_holds_the_sources_of_everything(dist: Path) -> None:
     assert not missing, f"the starter's files are not all in the sdist: {sorted(missing)}"
     # What pip installs from the sdist has the compiled catalogues too (setup.py makes them).
     out = dist.parent / "from-sdist"
-    built = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pip",
-            "wheel",
-            str(sdist),
-            "--no-deps",
-            "--no-build-isolation",
-            "--no-index",
-            "-w",
-            str(out),
-            "--quiet",
-        ],
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert built.returncode == 0, built.stdout + built.stderr
+    _wheel(sdist, out)
     (wheel,) = out.glob("brandhub-*.whl")
     inside = set(zipfile.ZipFile(wheel).namelist())
     assert {"hub/locale/es/LC_MESSAGES/brandhub.mo", "hub/fonts/OFL.txt"} <= inside
@@ -368,7 +344,7 @@ def _run(command: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
 @pytest.mark.parametrize("checker", list(CHECKERS))
 def test_the_hubs_workflows_pass_every_checker(github: Path, checker: str) -> None:
     workflows = sorted(str(p) for p in (github / "workflows").glob("*.yml"))
-    assert len(workflows) == 3  # pr, publish, intake
+    assert len(workflows) == 4  # pr, publish, intake, digest
     result = _run(CHECKERS[checker](workflows), github.parent)
     assert result.returncode == 0, result.stdout + result.stderr
 

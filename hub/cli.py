@@ -242,6 +242,17 @@ def _each_language(
     return builds
 
 
+def _default_language(
+    config_file: str, content: str | None, now: str | None, config: MkDocsConfig
+) -> Project:
+    """The hub, or in a hub of several languages its default language, at that language's own
+    address (site_url + code/), where its pages are published."""
+    codes = _languages(config)
+    if not codes:
+        return _project(config, now)
+    return _each_language(config_file, content, now, codes[:1])[0][2]
+
+
 def _summary(project: Project) -> str:
     counts: dict[Kind, int] = {}
     public = 0
@@ -849,7 +860,7 @@ def digest(
 
     with _friendly_errors():
         config = _config(config_file, content)
-        project = _project(config, now)
+        project = _default_language(config_file, content, now, config)
         start = digests.window_start(since, project.now, project.settings)
         address = ""
         sent: Sent | None = None

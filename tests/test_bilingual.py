@@ -393,3 +393,13 @@ def test_a_stopped_build_of_several_languages_keeps_the_previous_site(tmp_path: 
     assert "Traceback" not in output
     assert tree_hash(site) == before
     assert sorted(p.name for p in site.parent.iterdir()) == ["site"]  # no staging left
+
+
+def test_the_digest_links_to_the_default_language_s_pages(hub_root: Path) -> None:
+    result = CliRunner().invoke(
+        cli,
+        ["digest", "-f", str(hub_root / "mkdocs.yml"), "--now", "2026-01-12T12:00:00+01:00"],
+    )
+    assert result.exit_code == 0, result.output
+    assert f"{SITE}es/stories/win-1/" in result.stdout
+    assert f"{SITE}stories/" not in result.stdout  # no address outside a language's folder

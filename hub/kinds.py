@@ -27,10 +27,12 @@ SHARE: s.Schema = {
 }
 
 MAX_DAY = 3650
+# Pre-boarding: a welcome journey may start up to about two months before the first day.
+MIN_DAY = -60
 
 STEP: s.Schema = {
     # Ten years at most: every day after the start date is then a real calendar date.
-    "day": s.Field(s.integer(minimum=0, maximum=MAX_DAY), required=True),
+    "day": s.Field(s.integer(minimum=MIN_DAY, maximum=MAX_DAY), required=True),
     "title": s.Field(s.text(max_length=120, one_line=True), required=True),
     "summary": s.Field(s.text(max_length=300)),
     "link": s.Field(s.link()),
@@ -78,6 +80,9 @@ EXTRA: dict[Kind, s.Schema] = {
         "ends": s.Field(s.moment()),
         "hashtag": s.Field(s.pattern(r"#?\w+", N_("write one hashtag such as #AcmeOpenDay"))),
         "steps": s.Field(s.records(STEP), default=()),
+        # A welcome journey's people: a buddy from authors.yml, and who plans the first weeks.
+        "buddy": s.Field(s.pattern(SLUG, N_("use a person's id from content/authors.yml"))),
+        "manager_role": s.Field(s.text(max_length=120, one_line=True)),
     },
     Kind.SNIPPET: {
         "variants": s.Field(s.text_list(), default=()),

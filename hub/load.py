@@ -23,6 +23,7 @@ from hub.parallel import split_map
 from hub.problems import Problem
 
 AUTHORS_FILE = "authors.yml"
+GLOSSARY_FILE = "glossary.yml"  # hub.glossary reads it
 
 # Which files may enter the site: one rule, for every file of the content folder.
 # A name's characters: letters and digits of any script, and . _ - space ( ) + , between them;
@@ -62,7 +63,7 @@ MARKDOWN_TYPES = (".markdown", ".mdown", ".mkdn", ".mkd", ".mdwn", ".mdtxt", ".m
 # the styles or the outputs every page relies on.
 RESERVED_FOLDERS = (
     *("assets/javascripts", "assets/stylesheets", "assets/brandhub", "assets/cards"),
-    *("assets/brand", "pagefind", "feeds", "api", "search", "tags", "authors"),
+    *("assets/brand", "pagefind", "feeds", "api", "search", "tags", "authors", "glossary"),
 )
 RESERVED_FILES = frozenset(
     {"sitemap.xml", "sitemap.xml.gz", "404.html", "assets/images/favicon.png"}
@@ -81,6 +82,8 @@ class Scan:
     assets: set[str] = field(default_factory=set)  # non-Markdown files, POSIX paths
     authors: Any = None  # the parsed authors.yml, if any
     authors_path: str = ""
+    glossary: Any = None  # the parsed glossary.yml, if any
+    glossary_path: str = ""
     problems: list[Problem] = field(default_factory=list)
     # A hub in several languages (hub.languages): the language read, the real file of each
     # key it renamed (x.es.md for x.md), the Markdown files of the other languages, and
@@ -181,7 +184,11 @@ def scan(
             if name.endswith(".md"):
                 markdown.append((path, rel, name if shown_here == "." else f"{shown_here}/{name}"))
             elif rel == AUTHORS_FILE:
-                _read_authors(path, result)
+                result.authors_path = display_path(path)
+                result.authors = _read_data(path, result)
+            elif rel == GLOSSARY_FILE:
+                result.glossary_path = display_path(path)
+                result.glossary = _read_data(path, result)
             else:
                 result.assets.add(rel)
     if languages:
@@ -321,7 +328,7 @@ def _refusal(rel: str, name: str) -> tuple[str, str] | None:
             _("is where the theme or the hub writes a file of its own"),
             _("move it to another folder, such as assets/images/"),
         )
-    if name in ASSET_NAMES or rel == AUTHORS_FILE:
+    if name in ASSET_NAMES or rel in (AUTHORS_FILE, GLOSSARY_FILE):
         return None
     kind = lowered.rpartition(".")[2] if "." in lowered else ""
     ending = "." + kind if kind else "?"
@@ -388,19 +395,20 @@ def _unreadable(shown: str, exc: OSError) -> Problem:
     )
 
 
-def _read_authors(path: Path, result: Scan) -> None:
-    result.authors_path = display_path(path)
+def _read_data(path: Path, result: Scan) -> Any:
+    """A YAML data file of the hub (authors.yml, glossary.yml), or None; problems noted."""
+    shown = display_path(path)
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        result.problems.append(_unreadable(result.authors_path, exc))
-        return
+        result.problems.append(_unreadable(shown, exc))
+        return None
     try:
-        result.authors = parse_yaml(raw.decode("utf-8"))
+        return parse_yaml(raw.decode("utf-8"))
     except UnicodeDecodeError:
         result.problems.append(
             Problem(
-                result.authors_path,
+                shown,
                 None,
                 None,
                 _("the file is not UTF-8 text"),
@@ -408,4 +416,5 @@ def _read_authors(path: Path, result: Scan) -> None:
             )
         )
     except YamlProblem as exc:
-        result.problems.append(Problem(result.authors_path, exc.line, None, exc.message, exc.hint))
+        result.problems.append(Problem(shown, exc.line, None, exc.message, exc.hint))
+    return None

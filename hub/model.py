@@ -8,6 +8,16 @@ from datetime import datetime
 from enum import StrEnum
 
 
+@dataclass(frozen=True, kw_only=True)
+class Term:
+    """A term of the glossary: its definition, and the other names it goes by."""
+
+    term: str
+    definition: str
+    aka: tuple[str, ...] = ()
+    line: int | None = None
+
+
 class Kind(StrEnum):
     HOME = "home"
     GUIDELINE = "guideline"
@@ -94,6 +104,8 @@ class Item:
     ends: datetime | None = None
     hashtag: str | None = None
     steps: tuple[Step, ...] = ()
+    buddy: str | None = None  # a welcome campaign's buddy: a person's id
+    manager_role: str | None = None  # who plans the new colleague's first weeks
     # snippet
     variants: tuple[str, ...] = ()
     post_text: str = ""  # the body as plain text: a snippet's default post
@@ -118,3 +130,4 @@ class Hub:
     items: tuple[Item, ...]
     authors: dict[str, Author]
     assets: frozenset[str]  # every non-Markdown file inside the content folder
+    glossary: tuple[Term, ...] = ()  # content/glossary.yml, in the file's order

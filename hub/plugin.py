@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from urllib.parse import urlsplit
 
 from jinja2 import ChoiceLoader, DictLoader
+from markdown.extensions.abbr import AbbrExtension
 from markupsafe import Markup, escape
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -46,9 +47,10 @@ from hub.api import KeptLines, snippets_chunks
 from hub.calendar import calendar_path, campaign_ics
 from hub.exposure import private_assets
 from hub.feeds import Feed, atom, enclosure_size, entries_for, feeds, json_feed, rss
+from hub.glossary import abbreviations
 from hub.i18n import N_, _
 from hub.incremental import Digests, everywhere, gathers
-from hub.load import AUTHORS_FILE
+from hub.load import AUTHORS_FILE, GLOSSARY_FILE
 from hub.made import MadeFiles, prune
 from hub.model import Item, Kind
 from hub.previews import LinkPreview, preview
@@ -74,11 +76,13 @@ from hub.search import (
 )
 from hub.share import ShareCard, posts_for, share_card
 from hub.sharednav import share_navigation
+from hub.sharekit import Kit, kit_summary, share_kit
 from hub.socialcards import CardText, cached_file, card_file
 from hub.steps import journey
 from hub.unlink import Unlink
-from hub.urls import TYPED_FOLDERS
+from hub.urls import TYPED_FOLDERS, author_url, relative
 from hub.verdicts import code_digest, shown_settings
+from hub.webapp import MANIFEST, icon, manifest
 
 if TYPE_CHECKING:
     from mkdocs.livereload import LiveReloadServer
@@ -109,7 +113,7 @@ WRITTEN_ELSEWHERE = "brandhub-written-by-the-worker.html"
 ENTRY_COST = 0.03
 # Material's tags for extra.alternate: the switcher's entries, a home among them.
 MATERIAL_ALTERNATE = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
-NAV_ORDER = ("", "guidelines", "messages", "campaigns", "stories", "snippets")
+NAV_ORDER = ("", "guidelines", "messages", "campaigns", "stories", "snippets", "glossary")
 # The hub's sections as MkDocs names them from their folders, in the hub's language.
 SECTION_TITLES = {
     "Guidelines": N_("Guidelines"),
@@ -117,6 +121,7 @@ SECTION_TITLES = {
     "Campaigns": N_("Campaigns"),
     "Stories": N_("Stories"),
     "Snippets": N_("Snippets"),
+    "Glossary": N_("Glossary"),
 }
 IN_NAV = {
     "stories/index.md",
@@ -124,6 +129,7 @@ IN_NAV = {
     "campaigns/index.md",
     "snippets/index.md",
     "guidelines/index.md",
+    "glossary/index.md",
 }
 
 
@@ -233,6 +239,7 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
         # Set by `brandhub build` in a hub of several languages: the versions of each page.
         self.alternates: Alternates | None = None
         self.failed: tuple[Problem, ...] = ()  # the content problems that stopped this build
+        self.kits: dict[str, Kit] = {}  # public campaigns' share kits, by source path
 
     def load_config(
         self, options: dict[str, Any], config_file_path: str | None = None
@@ -288,6 +295,9 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
         self.unlink = Unlink(self.project.hidden)
         # Python-Markdown takes an extension object where MkDocs' setting names one.
         config.markdown_extensions.append(self.unlink)  # type: ignore[arg-type]
+        if self.project.hub.glossary:  # its terms' definitions, as tooltips on every page
+            glossary = AbbrExtension(glossary=abbreviations(self.project.hub.glossary))
+            config.markdown_extensions.append(glossary)  # type: ignore[arg-type]
         if not self.serving:
             frontmatter.forget()
             voice.forget()
@@ -386,6 +396,7 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
         for path in (
             *private_assets(project.hub, project.now, preview=project.preview),
             AUTHORS_FILE,
+            GLOSSARY_FILE,
         ):
             private = files.get_file_from_path(path)
             if private is not None:
@@ -405,6 +416,13 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
             ics = self._calendar(item)
             if ics is not None:
                 files.append(File.generated(config, calendar_path(item), content=ics))
+        self.kits = {}
+        for item in project.hub.items:
+            kit = self._kit(item, Path(config.docs_dir))
+            if kit is not None:
+                self.kits[item.src] = kit
+                files.append(File.generated(config, kit.path, content=kit.data))
+        files.append(File.generated(config, MANIFEST, content=self._manifest(config)))
         for asset in (STYLESHEET, SCRIPT):
             name = asset.rsplit("/", 1)[-1]
             files.append(File.generated(config, asset, abs_src_path=str(STATIC / name)))
@@ -489,6 +507,7 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
             site_url=self._project().site_url,
             feeds=[self.feeds[key] for key in keys if key in self.feeds],
             words=self.words,
+            manifest=relative(MANIFEST, "" if page.file.url in ("", "./") else page.file.url),
         )
         if self.alternates is not None:
             tags = Markup(f"{tags}{self._hreflang(page)}")
@@ -528,6 +547,7 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
             _nav_outline(nav.items, project, self.views),
             project.settings,
             sorted(project.hub.authors.items()),
+            project.hub.glossary,  # its tooltips are on every page
             project.site_url,
         )
         digests = self.digested
@@ -1029,6 +1049,9 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
                 item, project.by_src, project.hidden, common["page_url"], project.site_url
             ),
             people=[project.hub.authors[a] for a in item.authors],
+            buddy=self._buddy(item),
+            kit=self.kits.get(item.src),
+            kit_summary=kit_summary,
             **common,
         )
         if item.kind is Kind.HOME:
@@ -1039,6 +1062,40 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
             heading, _h1, rest = html.partition("</h1>")
             return f"{heading}</h1>{header}{rest}{footer}"
         return f"{header}{html}{footer}"
+
+    def _buddy(self, item: Item) -> tuple[Any, bool] | None:
+        """A welcome campaign's buddy, and whether their page is in the site to link to."""
+        person = self._project().hub.authors.get(item.buddy or "")
+        if person is None:
+            return None
+        return person, f"{author_url(person.id)}index.md" in self.views
+
+    def _manifest(self, config: MkDocsConfig) -> str:
+        """The web app manifest, with the theme's favicon and logo as the app's icons."""
+        folders = [Path(config.docs_dir), *(Path(d) for d in config.theme.dirs)]
+        theme = config.theme
+        found = [icon(theme.get(key), folders) for key in ("favicon", "logo")]
+        return manifest(
+            name=config.site_name,
+            description=config.site_description or "",
+            language=theme.get("language") or "en",
+            settings=self._project().settings,
+            icons=[i for i in found if i is not None],
+        )
+
+    def _kit(self, item: Item, content: Path) -> Kit | None:
+        """A public campaign's share kit: its published stories' and snippets' posts only,
+        in a preview too (a kit is meant to leave the hub)."""
+        project = self._project()
+        if item.kind is not Kind.CAMPAIGN or state(item, project.now) is not State.PUBLIC:
+            return None
+        members = [
+            entry.item
+            for entry in v.campaign_members(project.hub, item, project.now, preview=False)
+            if entry.item.kind in (Kind.STORY, Kind.SNIPPET)
+        ]
+        calendar = campaign_ics(item, project.site_url, project.settings.organisation)
+        return share_kit(item, members, project.settings, project.site_url, content, calendar)
 
     def _calendar(self, item: Item) -> bytes | None:
         project = self._project()

@@ -6,7 +6,7 @@ from collections.abc import Set
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from hub.i18n import _
+from hub.i18n import _, n_
 from hub.model import Item
 from hub.urls import relative
 
@@ -22,10 +22,24 @@ class JourneyStep:
 
 
 def when(day: int) -> str:
-    """'Day 0' … 'Day 6'; whole weeks as 'Week 1' (day 7), 'Week 2' (day 14) …"""
+    """'Day 0' … 'Day 6'; whole weeks as 'Week 1' (day 7), 'Week 2' (day 14) …; before the
+    first day (pre-boarding): 'The day before day one', '3 days before day one', 'The week
+    before', '2 weeks before' …"""
+    if day < 0:
+        return _before(-day)
     if day < 7 or day % 7:
         return _("Day %(day)s", day=day)
     return _("Week %(week)s", week=day // 7)
+
+
+def _before(days: int) -> str:
+    if days == 1:
+        return _("The day before day one")
+    if days == 7:
+        return _("The week before")
+    if days % 7 == 0:
+        return n_("%(count)s week before", "%(count)s weeks before", days // 7)
+    return n_("%(count)s day before day one", "%(count)s days before day one", days)
 
 
 def journey(

@@ -16,7 +16,7 @@ TYPED_FOLDERS = {
     Kind.SNIPPET: "snippets",
 }
 # Page URLs the hub generates itself; content may not take them.
-RESERVED_TOPS = ("tags", "authors", "feeds", "api")
+RESERVED_TOPS = ("tags", "authors", "feeds", "api", "glossary")
 RESERVED_SLUGS = ("index", "page")
 # The listing pages the hub generates at these addresses.
 MAX_SLUG = 80
@@ -56,6 +56,9 @@ def tag_url(tag: str) -> str:
 
 def author_url(author_id: str) -> str:
     return f"authors/{author_id}/"
+
+
+GLOSSARY_URL = "glossary/"
 
 
 def listing_url(folder: str, page: int = 1) -> str:

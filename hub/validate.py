@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 from hub import schema as s
 from hub.channels import remember_x_counts
 from hub.frontmatter import Document, Located
+from hub.glossary import read_glossary
 from hub.i18n import _
 from hub.kinds import AUTHOR, DATED, SCHEMAS, kind_of
 from hub.languages import file_for
@@ -122,7 +123,11 @@ def check_hub(
     if verdicts is not None:
         verdicts.save()
     problems.extend(_across(items))
-    return Hub(items=tuple(items), authors=authors, assets=frozenset(scan.assets)), problems
+    problems.extend(_buddies(items, authors))
+    terms, found = read_glossary(scan.glossary, scan.glossary_path, settings.timezone)
+    problems.extend(found)
+    hub = Hub(items=tuple(items), authors=authors, assets=frozenset(scan.assets), glossary=terms)
+    return hub, problems
 
 
 def _authors(
@@ -310,6 +315,13 @@ def _campaign_rules(
             _("a welcome campaign needs steps"),
             _("add 'steps:' with '- day: 0' and a title for each step"),
         )
+    for key in ("buddy", "manager_role"):
+        if values[key] and kind != "welcome":
+            problem(
+                key,
+                _("only a welcome campaign has a %(key)s", key=key),
+                _("remove it, or make this campaign 'kind: welcome'"),
+            )
     if (
         kind == "event"
         and (values["starts"] is None or values["ends"] is None)
@@ -388,6 +400,8 @@ def _record(doc: Document, kind: Kind, values: dict[str, Any], title: str, slug:
         ends=values.get("ends"),
         hashtag=f"#{values['hashtag'].lstrip('#')}" if values.get("hashtag") else None,
         steps=steps,
+        buddy=values.get("buddy"),
+        manager_role=values.get("manager_role"),
         variants=values.get("variants") or (),
         post_text=plain_paragraphs(doc.body) if kind is Kind.SNIPPET else "",
         body_line=doc.body_line,
@@ -413,6 +427,37 @@ def _share(entry: dict[str, Any]) -> Share:
         overrides=overrides,
         line=entry["_line"],
     )
+
+
+def _buddies(items: list[Item], authors: dict[str, Author]) -> Iterable[Problem]:
+    """A welcome campaign's buddy is a person of authors.yml who volunteers (``buddy: true``).
+    Checked on every build, not kept with a file's verdict: it depends on that person's
+    entry, which can change while the campaign does not."""
+    for item in items:
+        if item.buddy is None:
+            continue
+        line = item.lines.get("buddy")
+        person = authors.get(item.buddy)
+        if person is None:
+            yield Problem(
+                item.path,
+                line,
+                "buddy",
+                _("'%(id)s' is not in authors.yml", id=item.buddy),
+                _closest(item.buddy, authors.keys()),
+            )
+        elif not person.buddy:
+            yield Problem(
+                item.path,
+                line,
+                "buddy",
+                _("%(name)s has not volunteered as a buddy", name=person.name),
+                _(
+                    "add 'buddy: true' under '%(id)s' in content/authors.yml once they agree, "
+                    "or name another person",
+                    id=item.buddy,
+                ),
+            )
 
 
 def _across(items: list[Item]) -> Iterable[Problem]:

@@ -12,13 +12,15 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
+from hub import i18n
 from hub.exposure import hidden_people
 from hub.feeds import Feed, feeds
+from hub.glossary import by_letter
 from hub.i18n import _
 from hub.model import Author, Hub, Item, Kind
 from hub.publish import State, state
 from hub.settings import Settings
-from hub.urls import author_url, listing_url, slugify, tag_url
+from hub.urls import GLOSSARY_URL, author_url, listing_url, slugify, tag_url
 
 LATEST_ON_HOME = 6
 
@@ -113,6 +115,20 @@ def build_views(
             data={"feeds": hub_feeds if hub_feeds is not None else feeds(hub, settings, now)},
         )
     )
+    if hub.glossary:
+        views.append(
+            View(
+                src=f"{GLOSSARY_URL}index.md",
+                url=GLOSSARY_URL,
+                title=_("Glossary"),
+                fragment="glossary.html",
+                summary=_(
+                    "The words you will hear at %(organisation)s in your first weeks, explained.",
+                    organisation=settings.organisation,
+                ),
+                data={"letters": by_letter(hub.glossary, i18n.active().locale)},
+            )
+        )
     if not any(e.item.src == "guidelines/index.md" for e in entries):
         views.append(
             View(

@@ -31,6 +31,7 @@ PAGES = [
     "guidelines/social-media-policy/",
     "authors/ana-lozano/",
     "feeds/",
+    "glossary/",
 ]
 PLACEHOLDER = re.compile(r"%\([a-z_]+\)s|<[^>]+>")
 # Modules whose messages only an editor reads (problems, hints, the command line), never a
@@ -136,5 +137,8 @@ def test_a_spanish_hub_writes_dates_titles_and_feeds_in_spanish(tmp_path: Path) 
     # The sections MkDocs names after the hub's folders, in the tabs and the menu.
     tabs = html.fromstring(story).xpath("//a[contains(@class, 'md-tabs__link')]/text()")
     shown = [" ".join(tab.split()) for tab in tabs]
-    assert {"Guías", "Mensajes", "Campañas", "Historias", "Textos para compartir"} <= set(shown)
-    assert not {"Guidelines", "Messages", "Campaigns", "Stories", "Snippets"} & set(shown)
+    spanish = {"Guías", "Mensajes", "Campañas", "Historias", "Textos para compartir", "Glosario"}
+    assert spanish <= set(shown), shown
+    assert not {"Guidelines", "Messages", "Campaigns", "Stories", "Snippets", "Glossary"} & set(
+        shown
+    )

@@ -103,6 +103,9 @@
     var status = card.querySelector("[data-bh-status]");
     var form = card.querySelector("[data-bh-mastodon-form]");
     var pending = null;
+    if (typeof navigator.share === "function") {
+      card.querySelectorAll("[data-bh-native]").forEach(function (b) { b.hidden = false; });
+    }
 
     function say(message) {
       status.textContent = "";
@@ -162,6 +165,10 @@
         var next = (now + 1 + Math.floor(Math.random() * (all.length - 1))) % all.length;
         pick(next);
         say(word("version", { number: next + 1 }));
+      } else if (target.hasAttribute("data-bh-native")) {
+        // The device's own share sheet: the post as it stands, with the copy button's link.
+        navigator.share({ text: current().querySelector("[data-bh-text]").value,
+          url: target.getAttribute("data-bh-link") }).catch(function () { /* cancelled */ });
       } else if (target.hasAttribute("data-bh-copy")) {
         var variant = current();
         var text = variant.querySelector("[data-bh-text]").value + " " +
@@ -224,6 +231,7 @@
     return value && !/[\s\x00-\x1f\x7f]/.test(value) ? value : "";
   }
   var MAX_DAY = 3650;  // hub/kinds.py: the check refuses a later step
+  var MIN_DAY = -60;  // hub/kinds.py: pre-boarding starts at most this many days before
 
   function fold(line) {
     // Lines longer than 75 octets continue on the next line after CRLF and a space;
@@ -268,8 +276,8 @@
       var offset = Number(step.getAttribute("data-bh-day"));
       var summary = step.getAttribute("data-bh-summary");
       var url = plain(step.getAttribute("data-bh-url"));
-      if (!(Number.isInteger(offset) && offset >= 0 && offset <= MAX_DAY)) return;
-      if (!day(start, offset + 1)) return;  // after the year 9999
+      if (!(Number.isInteger(offset) && offset >= MIN_DAY && offset <= MAX_DAY)) return;
+      if (!day(start, offset + 1) || !day(start, offset)) return;  // outside years 1 to 9999
       var description = [summary, url].filter(Boolean).join("\n");
       lines.push("BEGIN:VEVENT", "UID:" + key + "-step-" + (index + 1) + "-" + startValue + "@" + host,
         "DTSTAMP:" + stamp, "DTSTART;VALUE=DATE:" + day(start, offset),
@@ -593,7 +601,17 @@
     if (query.value) run();  // a query the browser restored on "back"
   }
 
+  // Material's tooltips (content.tooltips, for the glossary) take an element's title away
+  // while it has focus: an icon-only link (Edit this page) keeps its name in aria-label.
+  function keepNames() {
+    document.querySelectorAll("a[title]:not([aria-label]), button[title]:not([aria-label])")
+      .forEach(function (el) {
+        if (!el.textContent.trim()) el.setAttribute("aria-label", el.getAttribute("title"));
+      });
+  }
+
   function init() {
+    keepNames();
     document.querySelectorAll("[data-bh-search]:not([data-bh-ready])").forEach(function (root) {
       root.setAttribute("data-bh-ready", "");
       setupSearch(root);

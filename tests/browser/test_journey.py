@@ -54,6 +54,28 @@ def test_the_start_date_gives_a_calendar_with_one_event_per_step(page: Any) -> N
     assert len({str(e["uid"]) for e in events}) == len(events)
 
 
+def test_steps_before_day_one_are_on_the_days_before_the_start_date(page: Any) -> None:
+    page.goto(WELCOME)
+    journey = page.locator("[data-bh-journey]")
+    assert journey.locator(".bh-step__day").first.inner_text() == "2 weeks before"
+    assert "Your buddy: Javier Molina" in journey.inner_text()
+    page.get_by_label("Your first day").fill("2027-03-01")
+    with page.expect_download() as download:
+        page.locator("[data-bh-calendar-form]").get_by_role(
+            "button", name="Add to my calendar"
+        ).click()
+    events = Calendar.from_ical(Path(download.value.path()).read_bytes()).walk("VEVENT")
+    early = {str(e["summary"]): e.decoded("dtstart") for e in events[:5]}
+    assert early == {
+        "You said yes: welcome aboard": date(2027, 2, 15),
+        "Alcor in ten minutes": date(2027, 2, 22),
+        "Pack for day one": date(2027, 2, 26),  # three days before, over February's end
+        "A message from your buddy": date(2027, 2, 28),
+        "Welcome, and meet your buddy in person": date(2027, 3, 1),
+    }
+    assert events[3].decoded("dtend") == date(2027, 3, 1)  # all day, the day before
+
+
 def test_messages_filter_by_audience(page: Any) -> None:
     page.goto("messages/")
     all_items = page.locator("[data-bh-audiences]:visible").count()
@@ -72,8 +94,11 @@ def test_a_calendar_from_a_tampered_page_has_only_its_own_lines(page: Any) -> No
     errors: list[str] = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
     page.goto(WELCOME)
+    # Pre-boarding steps fall before the year 1 with this start date, and are left out too.
+    early = page.locator("[data-bh-day^='-']").count()
     page.locator("[data-bh-day]").evaluate_all(
-        """steps => {
+        """all => {
+          const steps = all.filter(s => Number(s.getAttribute('data-bh-day')) >= 0);
           steps[0].setAttribute('data-bh-url', 'https://a.example/\\r\\nATTENDEE:mailto:x@a.example');
           steps[0].setAttribute('data-bh-title', 'Two\\rlines');
           steps[1].setAttribute('data-bh-day', '1000000000000');
@@ -89,7 +114,7 @@ def test_a_calendar_from_a_tampered_page_has_only_its_own_lines(page: Any) -> No
     raw = Path(download.value.path()).read_bytes()
     assert b"ATTENDEE" not in raw  # the link is left out: a URI cannot be escaped
     events = Calendar.from_ical(raw).walk("VEVENT")
-    assert len(events) == count - 2
+    assert early > 0 and len(events) == count - 2 - early
     assert events[0].decoded("dtstart") == date(1, 1, 1)
     assert str(events[0]["summary"]) == "Two\nlines"
     assert "url" not in events[0]

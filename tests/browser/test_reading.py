@@ -106,7 +106,7 @@ def test_share_controls_stay_usable_on_a_phone(page: Any) -> None:
     page.set_viewport_size({"width": 375, "height": 800})
     page.goto("snippets/hiring-drivers-monterrey/")
     card = page.locator("[data-bh-share]").first
-    for control in card.locator("[data-bh-variant='0'] :is(button, a.md-button)").all():
+    for control in card.locator("[data-bh-variant='0'] :is(button, a.md-button):visible").all():
         control.scroll_into_view_if_needed()
         box = control.bounding_box()
         assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 375

@@ -124,3 +124,32 @@ def test_mastodon_asks_for_the_server_once(page: Any, opened: list[str]) -> None
     page.reload()
     card(page).get_by_role("button", name="Share on Mastodon").click()
     assert urlsplit(wait_for(opened, page)).netloc == "mastodon.social"
+
+
+def test_share_opens_the_devices_share_sheet_with_the_post_and_its_link(
+    page: Any, demo_site: Path
+) -> None:
+    # A phone's share sheet, stood in for: it records what the page hands it.
+    page.add_init_script(
+        "window.__shared = []; navigator.share = d => { window.__shared.push(d); "
+        "return Promise.resolve(); };"
+    )
+    page.goto(SNIPPET)
+    share = card(page)
+    area = share.locator("[data-bh-variant]:visible [data-bh-text]")
+    area.fill("My own words about the academy")
+    share.get_by_role("button", name="Share…").click()
+    page.wait_for_function("window.__shared.length === 1")
+    shared = page.evaluate("window.__shared[0]")
+    variant = api_post(demo_site, share.get_attribute("data-bh-share"))["variants"][0]
+    assert shared == {"text": "My own words about the academy", "url": variant["url"]}
+    assert parse_qs(urlsplit(shared["url"]).query)["utm_source"] == ["copy"]
+
+
+def test_without_a_share_sheet_there_is_no_share_button(page: Any) -> None:
+    page.goto(SNIPPET)
+    page.wait_for_function("document.querySelector('[data-bh-share][data-bh-ready]')")
+    assert page.evaluate("typeof navigator.share") == "undefined"  # headless desktop chromium
+    native = card(page).locator("[data-bh-native]").first
+    assert native.count() == 1 and not native.is_visible()
+    assert card(page).get_by_role("button", name="Share…").count() == 0

@@ -147,6 +147,7 @@ def _generated(target: str) -> bool:
             "guidelines",
             "tags",
             "authors",
+            "teams",
             "feeds",
         )
     )
@@ -164,7 +165,8 @@ def private_assets(hub: Hub, now: datetime, *, preview: bool) -> set[str]:
             used.update(item.mentions)
         if item.image:
             used.add(item.image)
-        for author_id in item.authors:  # a person's picture shows with what they signed
+        # A person's picture shows with what they signed and what thanks them.
+        for author_id in (*item.authors, *item.thanks):
             person = hub.authors.get(author_id)
             if person is not None and person.avatar:
                 used.add(person.avatar)
@@ -174,14 +176,14 @@ def private_assets(hub: Hub, now: datetime, *, preview: bool) -> set[str]:
 
 
 def hidden_people(hub: Hub, now: datetime, *, preview: bool) -> frozenset[str]:
-    """The people not shown at ``now``: those who sign something, all of it unpublished. A
-    person who signs nothing yet is in the people directory from the start; one added for an
-    embargoed story appears with it."""
+    """The people not shown at ``now``: those who sign or are thanked by something, all of it
+    unpublished. A person who signs nothing yet is in the people directory from the start; one
+    added for an embargoed story, to sign it or be thanked by it, appears with it."""
     if preview:
         return frozenset()
     signs: dict[str, set[bool]] = defaultdict(set)
     for item in hub.items:
-        for author_id in item.authors:
+        for author_id in (*item.authors, *item.thanks):
             signs[author_id].add(is_public(item, now))
     return frozenset(person for person, shown in signs.items() if True not in shown)
 

@@ -64,6 +64,7 @@ COMMON: s.Schema = {
 EXTRA: dict[Kind, s.Schema] = {
     Kind.STORY: {
         "team": s.Field(s.text(max_length=80, one_line=True), required=True),
+        "thanks": s.Field(s.text_list(LINE), default=()),
         "campaign": s.Field(s.pattern(SLUG, CAMPAIGN_HINT)),
         # Written by `brandhub import-feed`: where the story came from, to import it only once.
         "source": s.Field(s.url()),
@@ -108,9 +109,9 @@ AUTHOR: s.Schema = {
     "role": s.Field(s.text(max_length=120, one_line=True)),
     "avatar": s.Field(s.content_path()),
     "links": s.Field(s.text_mapping(values=s.url()), default={}),
-    "location": s.Field(s.text(max_length=80, one_line=True)),
-    "languages": s.Field(s.text_list(), default=()),
-    "topics": s.Field(s.text_list(), default=()),
+    "location": s.Field(s.text(max_length=120, one_line=True)),
+    "languages": s.Field(s.text_list(s.language(), max_items=20), default=()),
+    "topics": s.Field(s.text_list(TAG, max_items=MAX_TAGS), default=()),
     "pronouns": s.Field(s.text(max_length=40, one_line=True)),
     "ambassador": s.Field(s.boolean(), default=False),
     "why": s.Field(s.text(max_length=200, one_line=True)),

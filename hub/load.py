@@ -63,7 +63,8 @@ MARKDOWN_TYPES = (".markdown", ".mdown", ".mkdn", ".mkd", ".mdwn", ".mdtxt", ".m
 # the styles or the outputs every page relies on.
 RESERVED_FOLDERS = (
     *("assets/javascripts", "assets/stylesheets", "assets/brandhub", "assets/cards"),
-    *("assets/brand", "pagefind", "feeds", "api", "search", "tags", "authors", "glossary"),
+    *("assets/brand", "pagefind", "feeds", "api", "search", "tags", "authors", "teams"),
+    "glossary",
 )
 RESERVED_FILES = frozenset(
     {"sitemap.xml", "sitemap.xml.gz", "404.html", "assets/images/favicon.png"}

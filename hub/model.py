@@ -59,12 +59,12 @@ class Author:
     avatar: str | None = None  # content path
     links: tuple[tuple[str, str], ...] = ()  # (label, URL)
     location: str | None = None
-    languages: tuple[str, ...] = ()  # language codes, e.g. ("es", "en")
+    languages: tuple[str, ...] = ()  # language codes: es, en, pt-BR
     topics: tuple[str, ...] = ()
     pronouns: str | None = None
-    ambassador: bool = False  # opted in to share the hub's posts
-    why: str | None = None  # one line on why they share
-    buddy: bool = False  # volunteers as a new-hire buddy
+    ambassador: bool = False  # opted in to share the hub's news in their own words
+    why: str | None = None  # why they share (ambassadors only)
+    buddy: bool = False  # volunteers as a new hire's buddy
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -93,6 +93,7 @@ class Item:
     description: str | None = None
     # story
     team: str | None = None
+    thanks: tuple[str, ...] = ()  # ids of the people a story thanks
     campaign: str | None = None  # a campaign's slug (stories and snippets)
     # message
     audience: tuple[str, ...] = ()

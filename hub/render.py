@@ -18,11 +18,23 @@ from markupsafe import Markup
 
 from hub import i18n
 from hub.search import not_indexed
-from hub.urls import author_url, relative, tag_url
+from hub.urls import author_url, relative, tag_url, team_url
 
 
 def _iso(moment: datetime | None) -> str:
     return moment.isoformat() if moment else ""
+
+
+def language_name(code: str) -> str:
+    """A language code as the hub's readers say it: "es" is "Spanish", or "español" in a
+    Spanish hub (capitalised, as a list of languages shows it); an unknown code as written."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        name = Locale.parse(code.replace("-", "_")).get_display_name(i18n.active().babel)
+    except (ValueError, UnknownLocaleError):
+        return code
+    return name[:1].upper() + name[1:] if name else code
 
 
 def _not_indexed(html: Markup) -> Markup:
@@ -56,6 +68,8 @@ class Renderer:
             iso=_iso,
             tag_url=tag_url,
             author_url=author_url,
+            team_url=team_url,
+            language_name=language_name,
             not_indexed=_not_indexed,
         )
 

@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable, Mapping, Set
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, tzinfo
+from functools import cache
 from pathlib import PurePosixPath
 from typing import Any
 from urllib.parse import urlsplit
@@ -262,6 +263,34 @@ def pattern(regex: str, hint: str) -> Converter:
         return result
 
     return convert
+
+
+_LANGUAGE_CODE = re.compile(r"([A-Za-z]{2,3})(?:-[A-Za-z0-9]{2,8})*")
+
+
+def language() -> Converter:
+    """A language code (``es``, ``en``, ``pt-BR``) of a language Babel knows: a name such as
+    "Spanish" or a made-up code is refused, since pages show the language by its name."""
+    base = text()
+
+    def convert(value: Any, ctx: Context) -> str:
+        result: str = base(value, ctx)
+        found = _LANGUAGE_CODE.fullmatch(result)
+        if found is None or found.group(1).lower() not in _known_languages():
+            raise Invalid(
+                _("%(value)s is not a language code", value=describe(result)),
+                _("use a language code such as en, es or pt-BR"),
+            )
+        return found.group(1).lower() + result[len(found.group(1)) :]
+
+    return convert
+
+
+@cache
+def _known_languages() -> frozenset[str]:
+    from babel import Locale
+
+    return frozenset(str(code) for code in Locale("en").languages if "_" not in str(code))
 
 
 def moment() -> Converter:

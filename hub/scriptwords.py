@@ -25,6 +25,7 @@ def script_words() -> dict[str, str | dict[str, str]]:
             "%(done)s of %(count)s step done.", "%(done)s of %(count)s steps done."
         ),
         "messagesShown": plural_forms("%(count)s message shown.", "%(count)s messages shown."),
+        "peopleShown": plural_forms("%(count)s person shown.", "%(count)s people shown."),
         "moreResults": _("More results"),
         "searchFailed": _("Search could not load; reload the page to try again."),
         # Translators: the name of the calendar file a new colleague downloads (no extension).

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import posixpath
 import re
 import unicodedata
@@ -16,7 +17,7 @@ TYPED_FOLDERS = {
     Kind.SNIPPET: "snippets",
 }
 # Page URLs the hub generates itself; content may not take them.
-RESERVED_TOPS = ("tags", "authors", "feeds", "api", "glossary")
+RESERVED_TOPS = ("tags", "authors", "teams", "feeds", "api", "glossary")
 RESERVED_SLUGS = ("index", "page")
 # The listing pages the hub generates at these addresses.
 MAX_SLUG = 80
@@ -59,6 +60,21 @@ def author_url(author_id: str) -> str:
 
 
 GLOSSARY_URL = "glossary/"
+
+
+def name_key(name: str) -> str:
+    """A name as a folder or a value to filter by: its slug ('Monterrey Hub' → monterrey-hub),
+    or, for a name in a script without ASCII letters, a short digest, so that two such names
+    ('東京', 'Київ') do not share one page."""
+    slug = slugify(name)
+    if slug:
+        return slug
+    digest = hashlib.sha1(name.casefold().encode("utf-8"), usedforsecurity=False).hexdigest()
+    return f"n-{digest[:10]}"
+
+
+def team_url(team: str) -> str:
+    return f"teams/{name_key(team)}/"
 
 
 def listing_url(folder: str, page: int = 1) -> str:

@@ -175,6 +175,18 @@ def _authors(
             )
             continue
         values, found = s.validate(entry, AUTHOR, ctx, prefix=f"{author_id}.", line=line)
+        if values["why"] and not values["ambassador"] and not found:
+            # Only an ambassador's reason is shown: written for anyone else, it would be lost.
+            where = entry.lines.get("why", line) if isinstance(entry, Located) else line
+            found.append(
+                Problem(
+                    scan.authors_path,
+                    where,
+                    f"{author_id}.why",
+                    _("is only shown for ambassadors"),
+                    _("add 'ambassador: true' if the person chose to be one, or remove why"),
+                )
+            )
         problems.extend(found)
         if not found:
             result[author_id] = Author(
@@ -185,8 +197,8 @@ def _authors(
                 avatar=values["avatar"],
                 links=tuple(values["links"].items()),
                 location=values["location"],
-                languages=tuple(values["languages"]),
-                topics=tuple(values["topics"]),
+                languages=tuple(dict.fromkeys(values["languages"])),
+                topics=values["topics"],
                 pronouns=values["pronouns"],
                 ambassador=values["ambassador"],
                 why=values["why"],
@@ -287,6 +299,13 @@ def _item(
                 "authors",
                 _("'%(id)s' is not in authors.yml", id=author_id),
                 _closest(author_id, authors),
+            )
+    for person_id in values.get("thanks") or ():
+        if person_id not in authors:
+            problem(
+                "thanks",
+                _("'%(id)s' is not in authors.yml", id=person_id),
+                _closest(person_id, authors),
             )
     if kind is Kind.CAMPAIGN and "kind" not in failed:
         _campaign_rules(values, files, problem, failed)
@@ -391,6 +410,7 @@ def _record(doc: Document, kind: Kind, values: dict[str, Any], title: str, slug:
         share=shares,
         description=values["description"],
         team=values.get("team"),
+        thanks=tuple(dict.fromkeys(values.get("thanks") or ())),
         campaign=values.get("campaign"),
         audience=values.get("audience") or (),
         pillar=values.get("pillar"),

@@ -1,4 +1,4 @@
-"""The hub's own pages (home sections, listings, tags, authors), computed from the published set.
+"""The hub's own pages (home sections, listings, tags, people, teams), from the published set.
 
 A view is a plain record: where the page lives, its title, which fragment renders it and the
 items it shows. Every view is built from :func:`visible`, which asks the publish rule.
@@ -19,8 +19,9 @@ from hub.glossary import by_letter
 from hub.i18n import _
 from hub.model import Author, Hub, Item, Kind
 from hub.publish import State, state
+from hub.recognition import Milestone, milestones
 from hub.settings import Settings
-from hub.urls import GLOSSARY_URL, author_url, listing_url, slugify, tag_url
+from hub.urls import GLOSSARY_URL, author_url, listing_url, name_key, slugify, tag_url, team_url
 
 LATEST_ON_HOME = 6
 
@@ -104,7 +105,7 @@ def build_views(
     views += _tags(entries, settings)
     hidden = hidden_people(hub, now, preview=preview)
     people = {key: person for key, person in hub.authors.items() if key not in hidden}
-    views += _authors(entries, people, settings)
+    views += _people(entries, people, settings)
     views.append(
         View(
             src="feeds/index.md",
@@ -319,34 +320,144 @@ def _tags(entries: list[Entry], settings: Settings) -> list[View]:
     return [index, *pages]
 
 
-def _authors(entries: list[Entry], authors: dict[str, Author], settings: Settings) -> list[View]:
-    by_author: dict[str, list[Entry]] = defaultdict(list)
-    for entry in newest_first(of_kind(entries, Kind.STORY)):
+@dataclass(frozen=True, kw_only=True)
+class Profile:
+    """A shown person as the people pages show them: their entry in authors.yml, their
+    team's page, and what the published content says of them (hub.recognition)."""
+
+    person: Author
+    team_url: str | None
+    stories: int  # the stories they signed that the site shows
+    milestones: tuple[Milestone, ...] = ()
+    topic_slugs: tuple[str, ...] = ()
+    location_slug: str = ""
+
+
+def _profile(person: Author, signed: list[Entry]) -> Profile:
+    return Profile(
+        person=person,
+        team_url=team_url(person.team) if person.team else None,
+        stories=len(signed),
+        # Published stories only, even in a preview, which shows the unpublished ones too.
+        milestones=milestones(e.item for e in signed if e.state is State.PUBLIC),
+        topic_slugs=tuple(name_key(topic) for topic in person.topics),
+        location_slug=name_key(person.location) if person.location else "",
+    )
+
+
+def _people(entries: list[Entry], authors: dict[str, Author], settings: Settings) -> list[View]:
+    """Who's who, a page per person, and a page per team (their people and small wins)."""
+    stories = newest_first(of_kind(entries, Kind.STORY))
+    signed: dict[str, list[Entry]] = defaultdict(list)
+    thanked: dict[str, list[Entry]] = defaultdict(list)
+    for entry in stories:
         for author_id in entry.item.authors:
-            by_author[author_id].append(entry)
-    people = sorted(authors.values(), key=lambda a: a.name.casefold())
+            signed[author_id].append(entry)
+        for person_id in entry.item.thanks:
+            thanked[person_id].append(entry)
+    people = sorted(authors.values(), key=lambda a: (a.name.casefold(), a.id))
+    profiles = [_profile(a, signed[a.id]) for a in people]
     index = View(
         src="authors/index.md",
         url="authors/",
-        title=_("People"),
+        title=_("Who's who"),
         fragment="authors.html",
-        summary=_("The people who tell our small wins."),
-        data={"people": [(a, len(by_author[a.id])) for a in people]},
+        summary=_("The people behind our small wins: who they are, what they know, who to ask."),
+        data={"people": profiles, "facets": _facets(profiles)},
     )
     pages = [
         view
-        for a in people
+        for profile in profiles
         for view in _paged(
-            by_author[a.id],
+            signed[profile.person.id],
             settings.stories_per_page,
-            author_url(a.id).rstrip("/"),
+            author_url(profile.person.id).rstrip("/"),
             key="stories",
-            title=a.name,
+            title=profile.person.name,
             fragment="author.html",
-            summary=_("Stories told by %(name)s.", name=a.name),
-            data={"author": a},
+            summary=_("Stories told by %(name)s.", name=profile.person.name),
+            data={
+                "author": profile.person,
+                "profile": profile,
+                "thanked": thanked[profile.person.id],
+            },
         )
     ]
+    return [index, *pages, *_teams(stories, profiles, thanked, settings)]
+
+
+def _facets(profiles: list[Profile]) -> dict[str, list[tuple[str, str]]]:
+    """What who's who can be filtered by: (value, name shown) pairs, sorted by name."""
+    teams: dict[str, str] = {}
+    places: dict[str, str] = {}
+    languages: dict[str, str] = {}
+    topics: dict[str, str] = {}
+    for profile in profiles:
+        person = profile.person
+        if person.team and profile.team_url:
+            teams.setdefault(profile.team_url, person.team)
+        if person.location:
+            places.setdefault(profile.location_slug, person.location)
+        for code in person.languages:
+            languages.setdefault(code, code)
+        for slug, topic in zip(profile.topic_slugs, person.topics, strict=True):
+            topics.setdefault(slug, topic)
+
+    def by_name(found: dict[str, str]) -> list[tuple[str, str]]:
+        return sorted(found.items(), key=lambda pair: (pair[1].casefold(), pair[0]))
+
+    return {
+        "teams": by_name(teams),
+        "locations": by_name(places),
+        "languages": sorted(languages.items()),
+        "topics": by_name(topics),
+    }
+
+
+def _teams(
+    stories: list[Entry],
+    profiles: list[Profile],
+    thanked: dict[str, list[Entry]],
+    settings: Settings,
+) -> list[View]:
+    """A page per team that has a shown person or a shown story, and the list of teams."""
+    names: dict[str, str] = {}  # team address → the first spelling met
+    members: dict[str, list[Profile]] = defaultdict(list)
+    wins: dict[str, list[Entry]] = defaultdict(list)
+    for profile in profiles:
+        if profile.person.team and profile.team_url:
+            names.setdefault(profile.team_url, profile.person.team)
+            members[profile.team_url].append(profile)
+    for entry in stories:
+        if entry.item.team:
+            url = team_url(entry.item.team)
+            names.setdefault(url, entry.item.team)
+            wins[url].append(entry)
+    ordered = sorted(names.items(), key=lambda pair: (pair[1].casefold(), pair[0]))
+    index = View(
+        src="teams/index.md",
+        url="teams/",
+        title=_("Teams"),
+        fragment="teams.html",
+        summary=_("Every team of the hub, its people and its small wins."),
+        data={"teams": [(url, name, len(members[url]), len(wins[url])) for url, name in ordered]},
+    )
+    pages = []
+    for url, name in ordered:
+        ids = {profile.person.id for profile in members[url]}
+        thanks = newest_first(
+            {e.item.src: e for person in ids for e in thanked.get(person, [])}.values()
+        )
+        pages += _paged(
+            wins[url],
+            settings.stories_per_page,
+            url.rstrip("/"),
+            key="stories",
+            title=name,
+            fragment="team.html",
+            summary=_("The people and small wins of %(team)s.", team=name),
+            data={"team": name, "people": members[url], "thanked": thanks},
+        )
     return [index, *pages]
 
 

@@ -42,7 +42,13 @@ def test_the_demo_has_enough_real_content(demo: Hub) -> None:
     welcome = [c for c in campaigns if c.campaign_kind == "welcome"]
     assert welcome and len(welcome[0].steps) >= 8
     assert any(c.campaign_kind == "event" for c in campaigns)
-    assert len(demo.authors) >= 6
+    people = list(demo.authors.values())
+    assert len(people) >= 20
+    assert sum(1 for p in people if p.ambassador and p.why) >= 6
+    assert sum(1 for p in people if p.buddy) >= 2
+    assert {s.team for s in stories} <= {p.team for p in people}  # someone of every team
+    assert all(p.languages and p.topics and p.location for p in people)
+    assert sum(1 for s in stories if s.thanks) >= 5
     assert "assets/logo.svg" in demo.assets
 
 
@@ -60,6 +66,8 @@ def test_the_demo_builds_every_page_type(built: Path) -> None:
         "tags/small-wins/",
         "authors/",
         "authors/lucia-ferrer/",
+        "teams/",
+        "teams/monterrey-hub/",
         "guidelines/visual/colours/",
     ):
         assert (built / url / "index.html").is_file(), url

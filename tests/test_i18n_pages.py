@@ -30,6 +30,9 @@ PAGES = [
     # English, which is also a message of the hub's home page)
     "guidelines/social-media-policy/",
     "authors/ana-lozano/",
+    "authors/lucia-ferrer/",  # an ambassador and buddy, with milestones and thanks
+    "teams/",
+    "teams/monterrey-hub/",
     "feeds/",
     "glossary/",
 ]

@@ -201,7 +201,7 @@ def test_a_bad_save_shows_its_problems_in_the_browser_until_it_is_fixed(
             "(end the value with the quote mark it starts with, on the same line)",
             "content/stories/win-3.md:6: <b>x</b>: unknown key (known keys: authors, campaign, "
             "date, description, draft, expires, hide, icon, id, image, image_alt, lang, share, "
-            "slug, source, source_id, summary, tags, team, title, updated)",
+            "slug, source, source_id, summary, tags, team, thanks, title, updated)",
         ], url
         assert "&lt;b&gt;x&lt;/b&gt;" in page and "<b>x" not in page  # text, not markup
         assert "<h1>2 problems stop the preview</h1>" in page

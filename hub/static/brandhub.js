@@ -354,6 +354,42 @@
     });
   }
 
+  /* Who's who: keep the people who match every choice of the form (team, location, language,
+   * topic, ambassadors, buddies). Without this script the form stays hidden and all are shown. */
+  function setupPeopleFilter(form) {
+    var status = document.querySelector("[data-bh-people-status]");
+    var none = document.querySelector("[data-bh-people-none]");
+    var people = document.querySelectorAll("[data-bh-person]");
+    var controls = form.querySelectorAll("[data-bh-facet]");
+    form.hidden = false;
+
+    function matches(person) {
+      return Array.prototype.every.call(controls, function (control) {
+        var facet = control.getAttribute("data-bh-facet");
+        var wanted = control.type === "checkbox" ? (control.checked ? control.value : "") : control.value;
+        if (!wanted) return true;
+        var values = (person.getAttribute("data-bh-" + facet) || "").split(" ");
+        return values.indexOf(wanted) !== -1;
+      });
+    }
+    function apply() {
+      var shown = 0;
+      people.forEach(function (person) {
+        person.hidden = !matches(person);
+        if (!person.hidden) shown += 1;
+      });
+      if (none) none.hidden = shown !== 0;
+      if (status) status.textContent = word("peopleShown", { count: shown });
+    }
+    form.addEventListener("change", apply);
+    form.addEventListener("submit", function (event) { event.preventDefault(); apply(); });
+    form.addEventListener("reset", function () { window.setTimeout(apply, 0); });
+    // Choices the browser restored on "back" are applied at once.
+    if (Array.prototype.some.call(controls, function (c) { return c.checked || (c.type !== "checkbox" && c.value); })) {
+      apply();
+    }
+  }
+
   /* Search: Material's field and result list, answered from Pagefind's chunked index, which
    * is fetched piece by piece as the reader types (nothing before the field is used). */
   var pagefind = null;
@@ -623,6 +659,10 @@
     document.querySelectorAll("[data-bh-journey]:not([data-bh-ready])").forEach(function (j) {
       j.setAttribute("data-bh-ready", "");
       setupJourney(j);
+    });
+    document.querySelectorAll("[data-bh-people-filter]:not([data-bh-ready])").forEach(function (f) {
+      f.setAttribute("data-bh-ready", "");
+      setupPeopleFilter(f);
     });
     document.querySelectorAll("[data-bh-filter]:not([data-bh-ready])").forEach(function (f) {
       f.setAttribute("data-bh-ready", "");

@@ -22,6 +22,9 @@ PAGE_TYPES = {
     "tag": "tags/small-wins/",
     "tags": "tags/",
     "author": "authors/lucia-ferrer/",
+    "who's who": "authors/",
+    "team": "teams/monterrey-hub/",
+    "teams": "teams/",
     "snippet": "snippets/hiring-drivers-monterrey/",
     "snippets": "snippets/",
     "feeds page": "feeds/",
@@ -100,6 +103,7 @@ def focus_walk(page: Any, steps: int) -> list[dict[str, str]]:
         ),
         ("campaigns/welcome/", ["Your first day", "Add to my calendar", "Done: How we talk"]),
         ("./", ["Search", "New here? Start here"]),
+        ("authors/", ["Team", "Language", "Topic", "Ambassadors only", "Show everyone"]),
     ],
 )
 def test_every_control_is_reachable_by_keyboard_with_a_name_and_visible_focus(

@@ -2,10 +2,13 @@
 
     python bench/generate.py --stories 1000 --out bench/work/n1000
 
-writes two hubs built from the same Markdown:
+writes three hubs built from the same Markdown:
 
-    OUT/brandhub/mkdocs.yml + OUT/brandhub/content/   Brandhub's content model
-    OUT/plain/mkdocs.yml    + OUT/plain/content/      the same pages for Material alone
+    OUT/brandhub/mkdocs.yml  + OUT/brandhub/content/   Brandhub's content model
+    OUT/plain/mkdocs.yml     + OUT/plain/content/      the same pages for Material alone
+    OUT/bilingual/mkdocs.yml + OUT/bilingual/content/  Brandhub's hub in two languages
+                                                        (languages: [en, es]; x.es.md beside
+                                                        every x.md: twice the pages)
 
 The Brandhub hub has a home, an about page, 8 guidelines, 10 key messages, a welcome
 campaign (steps linking to existing pages), an event and a brand campaign, N stories of
@@ -858,8 +861,22 @@ plugins:
 """
 
 
+# The same hub in two languages (issue 22): every page also as a second-language version
+# (x.es.md, the same words marked as a translation: what is measured is the build's work).
+BILINGUAL_CONFIG = BRANDHUB_CONFIG.replace(
+    "      organisation:", "      languages: [en, es]\n      organisation:", 1
+)
+
+
+def _translated(meta: dict[str, object], body: str) -> tuple[dict[str, object], str]:
+    meta = dict(meta)
+    if isinstance(meta.get("title"), str):
+        meta["title"] = f"{meta['title']} (ES)"
+    return meta, f"{body}\n\nVersión en español.\n"
+
+
 def write(gen: Generator, out: Path) -> None:
-    for variant in ("brandhub", "plain"):
+    for variant in ("brandhub", "plain", "bilingual"):
         content = out / variant / "content"
         if content.exists():
             shutil.rmtree(content)
@@ -871,11 +888,14 @@ def write(gen: Generator, out: Path) -> None:
         for rel, (meta, body) in gen.pages.items():
             path = content / rel
             path.parent.mkdir(parents=True, exist_ok=True)
-            front = meta if variant == "brandhub" else _plain_meta(meta)
+            front = _plain_meta(meta) if variant == "plain" else meta
             path.write_text(_page(front, body), encoding="utf-8")
+            if variant == "bilingual":
+                version = path.with_name(f"{path.name[: -len('.md')]}.es.md")
+                version.write_text(_page(*_translated(meta, body)), encoding="utf-8")
         authors = "\n".join(_yaml(gen.authors)) + "\n"
         (content / "authors.yml").write_text(authors, encoding="utf-8")
-        config = BRANDHUB_CONFIG if variant == "brandhub" else PLAIN_CONFIG
+        config = {"brandhub": BRANDHUB_CONFIG, "plain": PLAIN_CONFIG}.get(variant, BILINGUAL_CONFIG)
         (out / variant / "mkdocs.yml").write_text(config, encoding="utf-8")
 
 

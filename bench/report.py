@@ -82,6 +82,37 @@ def first_results(
     return found.get("plain") or {}, found.get("brandhub") or {}
 
 
+def bilingual_section(sizes: list[dict[str, Any]], w: Any) -> None:
+    """A hub in two languages (issue 22) against the same hub in one."""
+    measured = [s for s in sizes if s.get("bilingual")]
+    if not measured:
+        return
+    w("## A hub in two languages")
+    w("")
+    w("The same hub with `languages: [en, es]` and every page also as `x.es.md` (twice the")
+    w("pages): `brandhub build` checks both languages, then runs one MkDocs build per language,")
+    w("one after the other, each with its worker process and its own Pagefind index.")
+    w("")
+    w(
+        "| N | one language, cached | two languages, cached | ratio | two languages, cold |"
+        " `check`, one → two | peak memory, one → two |"
+    )
+    w("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    for s in measured:
+        b = s["bilingual"]
+        w(
+            f"| {s['n']:,} | {sec(s['brandhub']['median_s'])} | {sec(b['median_s'])} | "
+            f"{ratio(b['median_s'], s['brandhub']['median_s'])} | {sec(b['cold']['wall_s'])} | "
+            f"{sec(s['check_s'])} → {sec(b['check_s'])} | "
+            f"{tree(s['brandhub']):.0f} → {b['peak_tree_mb'] or 0:.0f} MB |"
+        )
+    w("")
+    w("The languages are built one after the other, so a second language costs about what a")
+    w("second hub of its size costs, plus the check of every language before either is built")
+    w("and the versions of every page, worked out once.")
+    w("")
+
+
 def ratio(a: float | None, b: float | None) -> str:
     return "–" if not a or not b else f"{a / b:.2f}×"
 
@@ -226,6 +257,11 @@ def write_report(results: dict[str, Any], path: Path) -> None:
     )
     w(
         ".venv/bin/python bench/phases.py --profile bench/work/nN/build.prof -- build -f … -d … --now …"
+    )
+    w("# the same hub in two languages (OUT/bilingual), cold (.cache removed) then warm:")
+    w(
+        ".venv/bin/brandhub build -f bench/work/nN/bilingual/mkdocs.yml -d bench/work/nN/site-bilingual"
+        " --now …"
     )
     w(".venv/bin/brandhub serve -f bench/work/n1000/brandhub/mkdocs.yml -a 127.0.0.1:PORT --now …")
     w("```")
@@ -376,6 +412,7 @@ def write_report(results: dict[str, Any], path: Path) -> None:
             f"{tree(s['brandhub']):.0f} MB |"
         )
     w("")
+    bilingual_section(sizes, w)
     w("## Where Brandhub's time goes")
     w("")
     w(

@@ -421,6 +421,7 @@ def bench_size(n: int, runs: int, *, profile: bool, serve: bool) -> dict[str, An
             (r.get("peak_tree_mb", r["peak_rss_mb"]) for r in ok), default=None
         )
 
+    result["bilingual"] = bench_bilingual(hub, runs)
     timers = hub / "phases.json"
     shutil.rmtree(out_hub, ignore_errors=True)
     settle()
@@ -444,6 +445,29 @@ def bench_size(n: int, runs: int, *, profile: bool, serve: bool) -> dict[str, An
     if serve:
         settle()
         result["serve"] = serve_rebuild(hub)
+    return result
+
+
+def bench_bilingual(hub: Path, runs: int) -> dict[str, Any]:
+    """The same hub in two languages (every page twice: x.md and x.es.md), cold and warm."""
+    config = hub / "bilingual" / "mkdocs.yml"
+    out = hub / "site-bilingual"
+    check = measure([str(BIN / "brandhub"), "check", "-f", str(config), "--now", NOW])
+    if check["rc"] != 0:
+        raise SystemExit(f"brandhub check fails on the bilingual hub:\n{check.get('stderr')}")
+    shutil.rmtree(hub / "bilingual" / ".cache", ignore_errors=True)
+    cmd = [str(BIN / "brandhub"), "build", "-f", str(config), "-d", str(out), "--now", NOW]
+    cold = built("Brandhub in two languages, cold caches", hub, out, cmd)
+    warm = [built("Brandhub in two languages, warm caches", hub, out, cmd) for _ in range(runs)]
+    result: dict[str, Any] = {"check_s": check["wall_s"], "cold": cold, "runs": warm}
+    ok = [r for r in warm if r["rc"] == 0]
+    result["ok"] = cold["rc"] == 0 and len(ok) == len(warm)
+    result["median_s"] = statistics.median(r["wall_s"] for r in ok) if ok else None
+    result["median_cpu_s"] = statistics.median(r["user_s"] + r["sys_s"] for r in ok) if ok else None
+    result["peak_tree_mb"] = max(
+        (r.get("peak_tree_mb", r["peak_rss_mb"]) for r in ok), default=None
+    )
+    result["site"] = site_stats(out)
     return result
 
 

@@ -28,13 +28,22 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 
 from hub import __version__, i18n, newhub
+from hub.alternates import alternates, write_top
 from hub.atomic import Stopped, write_atomically
 from hub.escape import no_commands
 from hub.exposure import moment_text
 from hub.i18n import _, n_
+from hub.languages import file_for, name_in
 from hub.model import Kind
-from hub.problems import ContentError
-from hub.project import NOW_VARIABLE, SITE_URL_VARIABLE, Project, load_project, parse_now
+from hub.problems import ContentError, Problem
+from hub.project import (
+    LANGUAGE_VARIABLE,
+    NOW_VARIABLE,
+    SITE_URL_VARIABLE,
+    Project,
+    load_project,
+    parse_now,
+)
 from hub.publish import State, changes, state
 from hub.review import ReviewError, base_content, compare, load_base, summary
 from hub.scaffold import KINDS, new_file
@@ -159,7 +168,9 @@ def _config(config_file: str, content: str | None, **overrides: Any) -> MkDocsCo
     return config
 
 
-def _project(config: MkDocsConfig, now: str | None, *, preview: bool = False) -> Project:
+def _project(
+    config: MkDocsConfig, now: str | None, *, preview: bool = False, building: str | None = None
+) -> Project:
     plugin = config.plugins.get("brandhub")
     if plugin is None:
         _fail(
@@ -185,6 +196,7 @@ def _project(config: MkDocsConfig, now: str | None, *, preview: bool = False) ->
         preview=preview,
         root=Path(config.config_file_path or "mkdocs.yml").resolve().parent,
         language=config.theme.get("language"),
+        building=building,
     )
     for notice in project.notices:
         if _in_actions():
@@ -192,6 +204,53 @@ def _project(config: MkDocsConfig, now: str | None, *, preview: bool = False) ->
         else:
             _echo(str(notice), err=True)
     return project
+
+
+def _languages(config: MkDocsConfig) -> list[str]:
+    """The languages a hub's settings name (checked when each is loaded); none: one language."""
+    plugin = config.plugins.get("brandhub")
+    raw = getattr(plugin, "options", {}).get("languages")
+    raw = [raw] if isinstance(raw, str) else raw
+    return [str(code) for code in raw] if isinstance(raw, list) else []
+
+
+def _each_language(
+    config_file: str, content: str | None, now: str | None, codes: list[str], **overrides: Any
+) -> list[tuple[str, MkDocsConfig, Project]]:
+    """A hub of several languages: per language, its own MkDocs settings, with the language's
+    theme.language and address (site_url + code/), and its checked project; every language is
+    checked, and the problems of all are reported together."""
+    builds = []
+    problems: list[Problem] = []
+    for code in dict.fromkeys(codes):  # each once; a repeated code is the settings' problem
+        config = _config(config_file, content, **overrides)
+        base = (config.site_url or "").rstrip("/") + "/"
+        if config.site_url:
+            config.site_url = f"{base}{code}/"
+        config.theme["language"] = code
+        try:
+            project = _project(config, now, building=code)
+        except ContentError as exc:
+            # What every language reads (mkdocs.yml, authors.yml) is reported once, in the
+            # words of the first language that found it.
+            seen = {(p.file, p.line, p.field) for p in problems}
+            problems.extend(p for p in exc.problems if (p.file, p.line, p.field) not in seen)
+            continue
+        builds.append((code, config, project))
+    if problems:
+        raise ContentError(problems)
+    return builds
+
+
+def _default_language(
+    config_file: str, content: str | None, now: str | None, config: MkDocsConfig
+) -> Project:
+    """The hub, or in a hub of several languages its default language, at that language's own
+    address (site_url + code/), where its pages are published."""
+    codes = _languages(config)
+    if not codes:
+        return _project(config, now)
+    return _each_language(config_file, content, now, codes[:1])[0][2]
 
 
 def _summary(project: Project) -> str:
@@ -268,8 +327,40 @@ def cli(verbose: bool) -> None:
 def check(config_file: str, content: str | None, now: str | None) -> None:
     """Check settings and content; write nothing."""
     with _friendly_errors():
-        project = _project(_config(config_file, content), now)
-        _echo(_("OK: %(summary)s", summary=_summary(project)))
+        config = _config(config_file, content)
+        codes = _languages(config)
+        if not codes:
+            project = _project(config, now)
+            _echo(_("OK: %(summary)s", summary=_summary(project)))
+            return
+        builds = _each_language(config_file, content, now, codes)
+        i18n.activate(builds[0][2].settings.spoken)  # the hub's default language
+        _untranslated(builds[0][2])
+        for code, _config_of, project in builds:
+            _echo(_("OK (%(language)s): %(summary)s", language=code, summary=_summary(project)))
+
+
+def _untranslated(project: Project) -> None:
+    """Information, not a problem: each item missing in one of the hub's languages."""
+    languages = project.settings.languages
+    if project.versions is None:  # pragma: no cover - a hub of several languages has them
+        return
+    for shown, code, wanted in project.versions.missing(languages):
+        notice = Problem(
+            shown,
+            None,
+            None,
+            _(
+                "has no version in %(language)s (%(code)s): it is shown in its own language only",
+                language=name_in(code, project.settings.language),
+                code=code,
+            ),
+            _("to translate it, add %(file)s", file=wanted),
+        )
+        if _in_actions():
+            _echo(notice.github_annotation("notice"), err=True, command=True)
+        else:
+            _echo(_("info: %(notice)s", notice=str(notice)), err=True)
 
 
 @cli.command()
@@ -285,6 +376,10 @@ def build(config_file: str, content: str | None, now: str | None, site_dir: str 
     """Check, then build the site; a failed build leaves the previous site untouched."""
     with _friendly_errors():
         config = _config(config_file, content, strict=True)
+        codes = _languages(config)
+        if codes:
+            _build_languages(config_file, content, now, codes, Path(site_dir or config.site_dir))
+            return
         project = _project(config, now)
         _echo(_("Checked: %(summary)s", summary=_summary(project)), err=True)
         target = Path(site_dir or config.site_dir)
@@ -314,6 +409,59 @@ def build(config_file: str, content: str | None, now: str | None, site_dir: str 
         )
 
 
+def _build_languages(
+    config_file: str, content: str | None, now: str | None, codes: list[str], target: Path
+) -> None:
+    """A hub of several languages: one full hub per language at <site>/<code>/, each with its
+    own MkDocs build, all in one staging folder that replaces the site when every one is
+    written; at the top, a page that leads to the default language, and the sitemap index."""
+    builds = _each_language(config_file, content, now, codes, strict=True)
+    for code, _config_of, project in builds:
+        _echo(
+            _("Checked (%(language)s): %(summary)s", language=code, summary=_summary(project)),
+            err=True,
+        )
+    default, first, _project_of = builds[0]
+    site_url = (first.site_url or "").removesuffix(f"{default}/")
+    links = alternates({code: project for code, _c, project in builds}, site_url)
+    spoken = builds[0][2].settings.spoken
+    configs = [(code, config) for code, config, _p in builds]
+    # Each language's hub is handed to its build, and let go of after it: the next language
+    # is built without the last one's pages in memory.
+    projects = [project for _code, _c, project in builds]
+    del builds, project, _project_of
+    started = time.monotonic()
+
+    def run(staging: Path) -> None:
+        for code, config in configs:
+            config.site_dir = str(staging / code)
+            plugin = config.plugins["brandhub"]
+            plugin.preloaded = projects.pop(0)  # type: ignore[attr-defined]
+            plugin.alternates = links  # type: ignore[attr-defined]
+            try:
+                mkdocs_build(config)
+            except Stopped as exc:
+                # As for one language: stop the worker before its staging folder goes.
+                config.plugins.on_build_error(error=exc)  # type: ignore[arg-type]
+                raise
+            plugin.forget()  # type: ignore[attr-defined]
+        i18n.activate(spoken)
+        write_top(staging, links, first.site_name)
+
+    for _code, config in configs:
+        config.plugins.on_startup(command="build", dirty=False)
+    try:
+        write_atomically(target, run)
+    finally:
+        for _code, config in configs:
+            config.plugins.on_shutdown()
+    seconds = f"{time.monotonic() - started:.1f}"
+    _echo(
+        _("Built the hub into %(folder)s in %(seconds)s s", folder=target, seconds=seconds),
+        err=True,
+    )
+
+
 @cli.command()
 @common_options
 @now_option
@@ -325,15 +473,38 @@ def build(config_file: str, content: str | None, now: str | None, site_dir: str 
     metavar="IP:PORT",
     help="Where to serve the preview.",
 )
-def serve(config_file: str, content: str | None, now: str | None, dev_addr: str) -> None:
+@click.option(
+    "--language",
+    metavar="CODE",
+    help="In a hub of several languages: the language to preview (default: the first).",
+)
+def serve(
+    config_file: str, content: str | None, now: str | None, dev_addr: str, language: str | None
+) -> None:
     """Preview the hub with live reload; drafts and embargoed items show with a banner."""
     from mkdocs.commands.serve import serve as mkdocs_serve
 
     with _friendly_errors():
         config = _config(config_file, content)
-        _project(config, now, preview=True)  # fail fast on bad content
-        if config.site_url:  # mkdocs serve replaces it with its local address
-            os.environ[SITE_URL_VARIABLE] = config.site_url
+        if language:
+            config.theme["language"] = language
+        project = _project(config, now, preview=True, building=language)  # fail fast
+        languages = project.settings.languages
+        if language and language not in languages:
+            _fail(
+                _(
+                    "error: --language %(code)s: the hub's languages (brandhub.languages) are "
+                    "%(languages)s",
+                    code=language,
+                    languages=", ".join(languages) or _("not set"),
+                )
+            )
+        public = config.site_url
+        if public and languages:  # the language's own address, as the build publishes it
+            public = f"{public.rstrip('/')}/{project.settings.language}/"
+            os.environ[LANGUAGE_VARIABLE] = project.settings.language
+        if public:  # mkdocs serve replaces site_url with its local address
+            os.environ[SITE_URL_VARIABLE] = public
         logging.getLogger("mkdocs").setLevel(logging.INFO)  # "Serving on http://…", rebuilds
         if now:
             os.environ[NOW_VARIABLE] = now
@@ -365,11 +536,35 @@ def _not_the_dirty_warning(record: logging.LogRecord) -> bool:
     show_default=True,
     help="For a campaign: its kind.",
 )
-def new(config_file: str, content: str | None, kind: str, title: str, campaign_kind: str) -> None:
+@click.option(
+    "--language",
+    metavar="CODE",
+    help="In a hub of several languages: the language to write in (default: the first).",
+)
+def new(
+    config_file: str,
+    content: str | None,
+    kind: str,
+    title: str,
+    campaign_kind: str,
+    language: str | None,
+) -> None:
     """Write a new story, message, campaign, snippet, guideline or page (a draft) to fill in."""
     with _friendly_errors():
         config = _config(config_file, content)
-        project = _project(config, None, preview=True)
+        if language:
+            config.theme["language"] = language
+        project = _project(config, None, preview=True, building=language)
+        languages = project.settings.languages
+        if language and language not in languages:
+            _fail(
+                _(
+                    "error: --language %(code)s: the hub's languages (brandhub.languages) are "
+                    "%(languages)s",
+                    code=language,
+                    languages=", ".join(languages) or _("not set"),
+                )
+            )
         rel, text = new_file(
             kind,
             title,
@@ -378,6 +573,8 @@ def new(config_file: str, content: str | None, kind: str, title: str, campaign_k
             campaign_kind=campaign_kind,
             pages={item.src for item in project.hub.items if not item.draft},
         )
+        if languages:  # the language's file name (hub.languages): x.en.md beside x.md
+            rel = file_for(rel, project.settings.language, languages[0])
         path = Path(config.docs_dir) / rel
         if path.exists():
             _fail(
@@ -388,7 +585,17 @@ def new(config_file: str, content: str | None, kind: str, title: str, campaign_k
             )
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
-        _keep_only_if_checked(config, path)
+        _keep_only_if_checked(config, path, building=language)
+        if languages and project.settings.language != languages[0]:
+            _echo(
+                _(
+                    "Wrote %(file)s: fill it in, remove 'draft: true', "
+                    "then preview with `brandhub serve --language %(code)s`.",
+                    file=os.path.relpath(path),
+                    code=project.settings.language,
+                )
+            )
+            return
         _echo(
             _(
                 "Wrote %(file)s: fill it in, remove 'draft: true', "
@@ -398,11 +605,12 @@ def new(config_file: str, content: str | None, kind: str, title: str, campaign_k
         )
 
 
-def _keep_only_if_checked(config: MkDocsConfig, path: Path) -> None:
+def _keep_only_if_checked(config: MkDocsConfig, path: Path, building: str | None = None) -> None:
     """``brandhub new`` never leaves a hub that fails ``check``: its file is checked with the
-    hub (a page named like a generated one, for one), and removed again if it breaks it."""
+    hub (a page named like a generated one, for one), and removed again if it breaks it.
+    ``building``: the language of a hub of several that the file is in."""
     try:
-        _project(config, None, preview=True)
+        _project(config, None, preview=True, building=building)
     except ContentError as exc:
         path.unlink()
         for problem in exc.problems:
@@ -428,8 +636,18 @@ def _keep_only_if_checked(config: MkDocsConfig, path: Path) -> None:
 def schedule(config_file: str, content: str | None, now: str | None, only_next: bool) -> None:
     """Show when the published hub changes next: what publishes or expires, and when."""
     with _friendly_errors():
-        project = _project(_config(config_file, content), now)
-        upcoming = changes(project.hub.items, project.now)
+        config = _config(config_file, content)
+        codes = _languages(config)
+        # A hub of several languages changes when any of its languages does.
+        projects = (
+            [project for _code, _c, project in _each_language(config_file, content, now, codes)]
+            if codes
+            else [_project(config, now)]
+        )
+        if codes:
+            i18n.activate(projects[0].settings.spoken)
+        moment = projects[0].now
+        upcoming = sorted(change for p in projects for change in changes(p.hub.items, moment))
         if only_next:
             if upcoming:
                 _echo(upcoming[0].moment.isoformat())
@@ -461,7 +679,13 @@ def diff(config_file: str, content: str | None, now: str | None, base: str, days
 
     with _friendly_errors():
         config = _config(config_file, content)
-        project = _project(config, now)
+        codes = _languages(config)
+        # A hub of several languages: each language compared with its own base version.
+        projects = (
+            [project for _code, _c, project in _each_language(config_file, content, now, codes)]
+            if codes
+            else [_project(config, now)]
+        )
         with tempfile.TemporaryDirectory() as folder:
             try:
                 old = base_content(Path(config.docs_dir), base, Path(folder))
@@ -469,12 +693,24 @@ def diff(config_file: str, content: str | None, now: str | None, base: str, days
                 _fail(
                     _("error: cannot read %(base)s from git: %(problem)s", base=base, problem=exc)
                 )
-            before, problems = load_base(old, project.settings, project.site_url)
-        comparison = compare(before, project.hub, base_problems=problems)
-        _echo(
-            summary(comparison, project.hub, project.settings, project.site_url, project.now, days),
-            nl=False,
-        )
+            for project in projects:
+                i18n.activate(project.settings.spoken)
+                before, problems = load_base(old, project.settings, project.site_url)
+                comparison = compare(before, project.hub, base_problems=problems)
+                if codes:
+                    language = project.settings.language
+                    _echo(_("Language: %(code)s", code=language) + "\n")
+                _echo(
+                    summary(
+                        comparison,
+                        project.hub,
+                        project.settings,
+                        project.site_url,
+                        project.now,
+                        days,
+                    ),
+                    nl=False,
+                )
 
 
 @cli.command("import-feed")
@@ -624,7 +860,7 @@ def digest(
 
     with _friendly_errors():
         config = _config(config_file, content)
-        project = _project(config, now)
+        project = _default_language(config_file, content, now, config)
         start = digests.window_start(since, project.now, project.settings)
         address = ""
         sent: Sent | None = None

@@ -6,7 +6,7 @@ import os
 import re
 import stat
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -17,6 +17,8 @@ from defusedxml.ElementTree import fromstring as defused_fromstring
 
 from hub.frontmatter import Document, YamlProblem, digest_of, parse_yaml, read_document
 from hub.i18n import _
+from hub.languages import Versions
+from hub.languages import split as languages_split
 from hub.parallel import split_map
 from hub.problems import Problem
 
@@ -84,6 +86,13 @@ class Scan:
     glossary: Any = None  # the parsed glossary.yml, if any
     glossary_path: str = ""
     problems: list[Problem] = field(default_factory=list)
+    # A hub in several languages (hub.languages): the language read, the real file of each
+    # key it renamed (x.es.md for x.md), the Markdown files of the other languages, and
+    # which languages each item is written in.
+    language: str | None = None
+    sources: dict[str, str] = field(default_factory=dict)
+    others: set[str] = field(default_factory=set)
+    versions: Versions | None = None
 
 
 def display_path(path: Path) -> str:
@@ -94,12 +103,19 @@ def display_path(path: Path) -> str:
 
 
 def scan(
-    root: Path, *, split: bool = False, unchanged: Mapping[str, tuple[bytes, str]] | None = None
+    root: Path,
+    *,
+    split: bool = False,
+    unchanged: Mapping[str, tuple[bytes, str]] | None = None,
+    languages: Sequence[str] = (),
+    building: str | None = None,
 ) -> Scan:
     """Read the content folder at ``root``; problems are collected, never raised. ``split``:
     a second process reads half of the Markdown files (hub.parallel.split_map).
     ``unchanged``: by content path, the digest and shown path of files that passed the last
-    check (hub.verdicts); such a file whose bytes are the same is not parsed."""
+    check (hub.verdicts); such a file whose bytes are the same is not parsed. ``languages``
+    (the default first): the Markdown read is that of ``building`` (default: the first),
+    each file under its key (hub.languages)."""
     result = Scan(root=root)
     markdown: list[tuple[Path, str, str]] = []  # file, content path, shown path
     if not root.is_dir():
@@ -176,6 +192,8 @@ def scan(
                 result.glossary = _read_data(path, result)
             else:
                 result.assets.add(rel)
+    if languages:
+        markdown = _one_language(markdown, languages, building or languages[0], result)
     documents: dict[str, Document] = {}
     pending: list[tuple[bytes, str, str, bytes | None]] = []  # bytes, shown, content, digest
     for path, rel, shown in markdown:
@@ -196,10 +214,49 @@ def scan(
     return result
 
 
-def parse_again(root: Path, doc: Document) -> tuple[Document, list[Problem]]:
-    """A file the scan did not parse (``unchanged``), read and parsed after all."""
+def _one_language(
+    markdown: list[tuple[Path, str, str]], languages: Sequence[str], building: str, result: Scan
+) -> list[tuple[Path, str, str]]:
+    """The Markdown files in ``building``, each under its key; the others noted."""
+    result.language = building
+    result.versions = Versions()
+    chosen: dict[str, tuple[Path, str, str]] = {}
+    for path, rel, shown in markdown:
+        key, written = languages_split(rel, languages)
+        language = written or languages[0]
+        result.versions.add(key, language, rel, shown)
+        if language != building:
+            result.others.add(rel)
+            continue
+        if key in chosen:  # x.md and x.<default>.md: two files for one page
+            twin = chosen[key][2]
+            result.problems.append(
+                Problem(
+                    shown,
+                    None,
+                    None,
+                    _("is the same page as %(other)s, in the same language", other=twin),
+                    _(
+                        "keep one of the two files: a file without a language ending is in "
+                        "%(code)s",
+                        code=languages[0],
+                    ),
+                )
+            )
+            continue
+        chosen[key] = (path, key, shown)
+        if key != rel:
+            result.sources[key] = rel
+    return list(chosen.values())
+
+
+def parse_again(
+    root: Path, doc: Document, source: str | None = None
+) -> tuple[Document, list[Problem]]:
+    """A file the scan did not parse (``unchanged``), read and parsed after all; ``source``:
+    its real path when the scan read it under its key (Scan.sources)."""
     try:
-        raw = (root / doc.rel).read_bytes()
+        raw = (root / (source or doc.rel)).read_bytes()
     except OSError as exc:
         return Document(path=doc.path, rel=doc.rel, readable=False), [_unreadable(doc.path, exc)]
     return read_document(raw, path=doc.path, rel=doc.rel)

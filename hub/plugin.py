@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 import math
 import os
+import re
 import shutil
 import tempfile
 import zlib
@@ -40,6 +41,7 @@ from mkdocs.utils.templates import TemplateContext
 
 from hub import frontmatter, i18n, parallel, voice
 from hub import views as v
+from hub.alternates import Alternates
 from hub.api import LIBRARIES as API_LIBRARIES
 from hub.api import KeptLines, snippets_chunks
 from hub.calendar import calendar_path, campaign_ics
@@ -53,7 +55,7 @@ from hub.made import MadeFiles, prune
 from hub.model import Item, Kind
 from hub.previews import LinkPreview, preview
 from hub.problems import ContentError, Problem
-from hub.project import SITE_URL_VARIABLE, Project, load_project
+from hub.project import LANGUAGE_VARIABLE, SITE_URL_VARIABLE, Project, load_project
 from hub.publish import State, state
 from hub.render import Renderer
 from hub.sanitize import Policy
@@ -109,6 +111,8 @@ WRITTEN_ELSEWHERE = "brandhub-written-by-the-worker.html"
 # the feeds are written) left the second process the last by 0.5 s and 1.8 s; this ends both
 # within 0.3 s of each other. A cold build, which writes them, spends most on social cards.
 ENTRY_COST = 0.03
+# Material's tags for extra.alternate: the switcher's entries, a home among them.
+MATERIAL_ALTERNATE = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
 NAV_ORDER = ("", "guidelines", "messages", "campaigns", "stories", "snippets", "glossary")
 # The hub's sections as MkDocs names them from their folders, in the hub's language.
 SECTION_TITLES = {
@@ -232,6 +236,8 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
         # Set by `brandhub build`, which has just checked the hub: no need to read it twice.
         self.preloaded: Project | None = None
         self.unlink = Unlink(frozenset())
+        # Set by `brandhub build` in a hub of several languages: the versions of each page.
+        self.alternates: Alternates | None = None
         self.failed: tuple[Problem, ...] = ()  # the content problems that stopped this build
         self.kits: dict[str, Kit] = {}  # public campaigns' share kits, by source path
 
@@ -274,10 +280,14 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
                 preview=self.serving,
                 root=Path(config.config_file_path or "mkdocs.yml").resolve().parent,
                 language=config.theme.get("language"),
+                building=os.environ.get(LANGUAGE_VARIABLE) if self.serving else None,
             )
         except ContentError as exc:
             self.failed = tuple(exc.problems)  # the preview shows them (hub.problempage)
             raise PluginError(str(exc)) from None
+        if self.project.settings.languages:  # this build's language (hub.languages)
+            i18n.activate(self.project.settings.spoken)
+            config.theme["language"] = self.project.settings.language
         if preloaded is None:  # `brandhub build` and `check` print them themselves
             for notice in self.project.notices:
                 log.info(str(notice))
@@ -298,6 +308,8 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
             self.renderer = Renderer(overrides=config.theme.custom_dir)  # rebuilds (compiled)
         root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
         self.cache = root / self.project.settings.cache_dir
+        if self.project.settings.languages:  # each language's cards, feeds and shards
+            self.cache = self.cache / "languages" / self.project.settings.language
         project = self.project
         self.previews = {}
         self.digested = Digests()
@@ -341,8 +353,16 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         project = self._project()
         shown: list[tuple[Item, _HubFile]] = []
+        keys = _keys(project)
         for file in list(files):
-            item = project.by_src.get(file.src_uri) if file.is_documentation_page() else None
+            if keys is not None and file.is_documentation_page():
+                if file.src_uri in project.others:  # another language's: its own site's
+                    files.remove(file)
+                    continue
+                key = keys.get(file.src_uri, file.src_uri)
+            else:
+                key = file.src_uri
+            item = project.by_src.get(key) if file.is_documentation_page() else None
             if item is None:
                 continue
             files.remove(file)
@@ -356,13 +376,16 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
             else:
                 inclusion = file.inclusion
             hub_file = _HubFile(
-                file.src_uri,
+                item.src,
                 file.src_dir,
                 file.dest_dir,
                 file.use_directory_urls,
                 dest_uri=f"{item.url}index.html",
                 inclusion=inclusion,
             )
+            if item.src != file.src_uri:  # x.es.md, read under its key (hub.languages)
+                hub_file.abs_src_path = file.abs_src_path
+                hub_file.edit_uri = file.edit_uri
             shown.append((item, hub_file))
         # MkDocs writes pages in this order, and search shards follow it (hub.search): the
         # newest stories first, so that a pull request's new or fixed story lands in a shard
@@ -486,6 +509,9 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
             words=self.words,
             manifest=relative(MANIFEST, "" if page.file.url in ("", "./") else page.file.url),
         )
+        if self.alternates is not None:
+            tags = Markup(f"{tags}{self._hreflang(page)}")
+            output = MATERIAL_ALTERNATE.sub("", output)
         head, found, rest = output.partition("</head>")
         return f"{head}{tags}{found}{rest}" if found else output
 
@@ -599,6 +625,10 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
             "page_url": page_url,
             "share_cards": self._share_cards,
         }
+        if self.alternates is not None:  # the language switcher leads to this page's versions
+            config.extra["alternate"] = self.alternates.links(
+                src, project.settings.language, page_url
+            )
         view = self.views.get(src)
         if view is not None:
             listing = self.renderer.fragment(view.fragment, view=view, **common)
@@ -631,6 +661,8 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
                 self.nav,
                 fixed_urls=[theme.get("logo"), theme.get("favicon"), config.extra.get("homepage")],
             )
+        if self.alternates is not None:  # the "not found" page leads to each home
+            config.extra["alternate"] = self.alternates.homes()
         if self.in_worker:
             return env
         # Made while the worker converts its pages: the API needs none of them.
@@ -765,6 +797,18 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
                 for path, anchors in links.items()
                 if (target := files.get_file_from_path(path)) is not None
             }
+
+    def _hreflang(self, page: Page) -> str:
+        """The page's versions in the other languages, for search engines: only versions
+        of the same page (Material's tags, which the switcher's fallbacks to a home make too,
+        are replaced)."""
+        assert self.alternates is not None
+        url = "" if page.file.url in ("", "./") else page.file.url
+        language = self._project().settings.language
+        return "".join(
+            f'<link rel="alternate" hreflang="{code}" href="{escape(href)}">\n'
+            for code, href in self.alternates.hreflang(page.file.src_uri, language, url)
+        )
 
     def _not_skipped(self, record: logging.LogRecord) -> bool:
         """Hide MkDocs' "Page skipped" notice for the pages the worker writes."""
@@ -916,6 +960,20 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
         if self.made_files is not None:  # a full build: what it did not use can go
             self.made_files.prune()
             prune(self._cache("cards"), self.cards_used)  # an old title's, an old drawing's
+
+    def forget(self) -> None:
+        """Let go of a finished build's hub, pages and what it made of them (a hub of several
+        languages builds each language once, and the next one needs the memory)."""
+        self.project = None
+        self.nav = None
+        self.views = {}
+        self.previews = {}
+        self.bodies = {}
+        self.feeds = {}
+        self.fed = frozenset()
+        self.digested = Digests()
+        self.made = {}
+        self.unlink = Unlink(frozenset())
 
     def on_build_error(self, *, error: Exception) -> None:
         self._abandon()
@@ -1070,6 +1128,14 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
         if self.project is None:  # pragma: no cover - MkDocs always calls on_config first
             raise PluginError(_("Brandhub was not configured"))
         return self.project
+
+
+def _keys(project: Project) -> dict[str, str] | None:
+    """In a hub of several languages, the key of each file read under its key (x.es.md's
+    is x.md); None in a hub of one language."""
+    if not project.settings.languages:
+        return None
+    return {source: key for key, source in project.sources.items()}
 
 
 def _worker_part(pages: int, entries: int) -> float:

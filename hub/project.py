@@ -17,17 +17,20 @@ from urllib.parse import urlsplit
 from hub import schema as s
 from hub.exposure import hidden_pages, link_problems, published_view
 from hub.i18n import _
-from hub.load import scan
+from hub.languages import Versions, file_for, name_in
+from hub.load import display_path, scan
 from hub.model import Hub, Item
 from hub.placeholders import placeholder_notices
 from hub.previews import card_notices
 from hub.problems import ContentError, Problem
+from hub.publish import is_public
 from hub.settings import Settings, load_settings
 from hub.validate import check_hub
 from hub.verdicts import Verdicts
 
 NOW_VARIABLE = "BRANDHUB_NOW"
 SITE_URL_VARIABLE = "BRANDHUB_SITE_URL"  # set by `brandhub serve`: the public address
+LANGUAGE_VARIABLE = "BRANDHUB_LANGUAGE"  # set by `brandhub serve --language`: the one shown
 
 
 @dataclass(frozen=True)
@@ -41,6 +44,17 @@ class Project:
     # Links from public pages to expired ones, which are shown as plain text (hub.exposure).
     notices: tuple[Problem, ...] = ()
     hidden: frozenset[str] = frozenset()  # content paths of the pages not in the site
+    # A hub in several languages (hub.languages): the language this project reads; by key,
+    # the real file of each page read under its key (x.es.md for x.md); the Markdown files
+    # of the other languages, which its site leaves out; and every item's languages.
+    language: str | None = None
+    sources: dict[str, str] = field(default_factory=dict)
+    others: frozenset[str] = frozenset()
+    versions: Versions | None = None
+
+    def source(self, key: str) -> str:
+        """The content path of the file a page is read from."""
+        return self.sources.get(key, key)
 
 
 def parse_now(text: str, settings: Settings, *, source: str = "--now") -> datetime:
@@ -61,15 +75,24 @@ def load_project(
     preview: bool = False,
     root: Path | None = None,
     language: str | None = None,
+    building: str | None = None,
 ) -> Project:
     """Check settings and content together; raise :class:`ContentError` with every problem.
 
     ``root``: the folder of mkdocs.yml, which ``cache_dir`` is relative to. Given, a build
     keeps the check's verdicts there (hub.verdicts); a preview keeps its own, in memory.
-    ``language``: theme.language, which every message from here on is written in."""
+    ``language``: theme.language, which every message from here on is written in.
+    ``building``: in a hub with ``languages``, the one to read (default: the first)."""
     settings, problems = load_settings(
-        options, site_name=site_name, file=config_file, language=language, root=root
+        options,
+        site_name=site_name,
+        file=config_file,
+        language=language,
+        root=root,
+        building=building,
     )
+    languages = settings.languages
+    checked_in = settings.cache_dir + (f"/check/{settings.language}" if languages else "/check")
     if not site_url:
         problems.append(
             Problem(
@@ -108,12 +131,18 @@ def load_project(
         split = not preview
         checked_url = site_url or "https://hub.invalid/"
         verdicts = (
-            Verdicts(root / settings.cache_dir / "check", settings, checked_url)
+            Verdicts(root / checked_in, settings, checked_url)
             if root is not None and not preview
             else None
         )
         unchanged = None if verdicts is None else verdicts.unchanged()
-        found = scan(content_dir, split=split, unchanged=unchanged)
+        found = scan(
+            content_dir,
+            split=split,
+            unchanged=unchanged,
+            languages=languages,
+            building=settings.language if languages else None,
+        )
         hub, found_problems = check_hub(
             found, settings, checked_url, split=split, verdicts=verdicts
         )
@@ -125,7 +154,11 @@ def load_project(
         # Over the files that passed: every problem of the hub is reported in one round.
         failed = {doc.rel for doc in found.documents} - {item.src for item in hub.items}
         broken, notices = link_problems(hub, moment, failed=failed)
+        if found.versions is not None:
+            broken = _untranslated_links(hub, moment, settings, found.versions, broken)
         problems.extend(broken)
+    if languages:
+        problems.extend(_no_home(hub, moment, settings, content_dir, preview=preview))
     if problems:
         raise ContentError(problems)
     notices += placeholder_notices(hub, moment)  # text from `brandhub new`, left as it was
@@ -142,4 +175,83 @@ def load_project(
         by_src={item.src: item for item in hub.items},
         notices=tuple(notices),
         hidden=hidden_pages(hub, moment, preview=preview),
+        language=found.language,
+        sources=found.sources,
+        others=frozenset(found.others),
+        versions=found.versions,
     )
+
+
+def _untranslated_links(
+    hub: Hub, now: datetime, settings: Settings, versions: Versions, broken: list[Problem]
+) -> list[Problem]:
+    """In a hub of several languages, a link to a page that exists in another language only
+    is said as such, not as a file that does not exist."""
+    by_src = {item.src for item in hub.items}
+    language = settings.language
+    said: list[Problem] = []
+    for item in hub.items:
+        if not is_public(item, now):
+            continue
+        targets = list(item.links) + [
+            (step.link.split("#", 1)[0].lstrip("/"), item.lines.get("steps"))
+            for step in item.steps
+            if step.link and not urlsplit(step.link).scheme
+        ]
+        for target, line in targets:
+            if target in by_src or target not in versions.by_key:
+                continue
+            broken = [
+                p
+                for p in broken
+                if not (p.file == item.path and p.line == line and f"content/{target}" in p.message)
+            ]
+            said.append(
+                Problem(
+                    item.path,
+                    line,
+                    None,
+                    _(
+                        "links to content/%(target)s, which has no version in %(language)s "
+                        "(%(code)s)",
+                        target=target,
+                        language=name_in(language, language),
+                        code=language,
+                    ),
+                    _(
+                        "translate it (add %(file)s), or link to the other language's page by "
+                        "its full address",
+                        file=versions.shown_file(target, language, settings.languages[0]),
+                    ),
+                )
+            )
+    return broken + said
+
+
+def _no_home(
+    hub: Hub, now: datetime, settings: Settings, content_dir: Path, *, preview: bool
+) -> list[Problem]:
+    """In a hub of several languages, each language needs its home: the language menu leads
+    there from every page that has no version in that language."""
+    home = next((item for item in hub.items if item.src == "index.md"), None)
+    if home is not None and (preview or is_public(home, now)):
+        return []
+    language = settings.language
+    wanted = file_for("index.md", language, settings.languages[0])
+    return [
+        Problem(
+            home.path if home is not None else display_path(content_dir / wanted),
+            None,
+            None,
+            _(
+                "the hub has no published home page in %(language)s (%(code)s)",
+                language=name_in(language, language),
+                code=language,
+            ),
+            _(
+                "write %(file)s (and publish it): the language menu leads there from every page "
+                "that has no version in this language",
+                file=wanted,
+            ),
+        )
+    ]

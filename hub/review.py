@@ -116,7 +116,9 @@ def compare(base: Hub, head: Hub, *, base_problems: int = 0) -> Comparison:
 def load_base(content: Path, settings: Settings, site_url: str) -> tuple[Hub, int]:
     """The base version's hub; a base that no longer validates counts as empty."""
     try:
-        return build_hub(scan(content), settings, site_url), 0
+        # A hub of several languages: the base version in the same language (hub.languages).
+        found = scan(content, languages=settings.languages, building=settings.language or None)
+        return build_hub(found, settings, site_url), 0
     except ContentError as exc:
         return Hub(items=(), authors={}, assets=frozenset()), len(exc.problems)
 

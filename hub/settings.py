@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -11,7 +12,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from hub import i18n
 from hub import schema as s
 from hub.i18n import N_, _
-from hub.kinds import CHANNELS
+from hub.kinds import CHANNELS, LANG
 from hub.problems import Problem
 from hub.socialcards import BOLD, REGULAR, font_problem
 
@@ -35,6 +36,34 @@ def _timezone() -> s.Converter:
     return convert
 
 
+def _languages() -> s.Converter:
+    """The hub's languages, the first its default: codes as theme.language takes them."""
+    base = s.text_list()
+
+    def convert(value: Any, ctx: s.Context) -> tuple[str, ...]:
+        codes: tuple[str, ...] = base(value, ctx)
+        for code in codes:
+            if not re.fullmatch(LANG, code):
+                raise s.Invalid(
+                    _("'%(code)s' is not a language code", code=code),
+                    _("use a language code such as en, es or pt-BR"),
+                )
+        if not codes:
+            raise s.Invalid(
+                _("lists no language"),
+                _("write the hub's languages, its default first, e.g. [es, en]; or remove it"),
+            )
+        twice = sorted({code for code in codes if codes.count(code) > 1})
+        if twice:
+            raise s.Invalid(
+                _("lists %(codes)s more than once", codes=", ".join(twice)),
+                _("name each language once"),
+            )
+        return codes
+
+    return convert
+
+
 def _channels() -> s.Converter:
     base = s.text_list()
     one = s.choice(*CHANNELS)
@@ -53,6 +82,8 @@ SCHEMA: s.Schema = {
     # og:locale, and how dates and numbers are written; default: theme.language's usual one.
     "locale": s.Field(s.pattern(r"[a-z]{2,3}(_[A-Z]{2})?", N_("write a locale such as es_ES"))),
     "timezone": s.Field(_timezone(), default=UTC),
+    # A hub in several languages: one full hub per language, at /<code>/ (hub.languages).
+    "languages": s.Field(_languages(), default=()),
     "channels": s.Field(_channels(), default=DEFAULT_CHANNELS),
     "disclosure": s.Field(s.pattern(r"#\w+", N_("write one hashtag such as #ProudToWorkAtAcme"))),
     "banned_terms": s.Field(s.text_mapping(), default={}),
@@ -85,6 +116,8 @@ class Settings:
     language: str = i18n.SOURCE_LANGUAGE  # theme.language, Material's own setting
     locale: str | None = None
     timezone: ZoneInfo = UTC
+    # A multilingual hub's languages, the default first; empty: one language, theme.language.
+    languages: tuple[str, ...] = ()
     channels: tuple[str, ...] = DEFAULT_CHANNELS
     disclosure: str | None = None
     banned_terms: Mapping[str, str] = field(default_factory=dict)
@@ -123,13 +156,22 @@ def load_settings(
     file: str = "mkdocs.yml",
     language: str | None = None,
     root: Path | None = None,
+    building: str | None = None,
 ) -> tuple[Settings, list[Problem]]:
     """Check the plugin's options; ``site_name`` is the organisation unless one is given;
     ``language``: theme.language; ``root``: the folder of mkdocs.yml (default: the working
-    one). From here on, messages are written in the hub's language."""
+    one). From here on, messages are written in the hub's language. A hub with
+    ``languages`` speaks ``building`` (one of them; default: the first), and its ``locale``
+    only where the locale is of that language."""
     locale = raw.get("locale") if isinstance(raw.get("locale"), str) else None
     i18n.activate(i18n.language(language, locale))
     values, problems = s.validate(raw, SCHEMA, s.Context(file=file), prefix="brandhub.")
+    if values.get("languages"):
+        codes: tuple[str, ...] = values["languages"]
+        language = building if building in codes and building else codes[0]
+        if locale and locale.split("_")[0] != language.replace("_", "-").split("-")[0]:
+            values["locale"] = locale = None
+        i18n.activate(i18n.language(language, locale))
     for key in ("card_font", "card_title_font"):
         if values.get(key) is not None:
             values[key] = _font_file(values[key], root or Path.cwd(), file, key, problems)

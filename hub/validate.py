@@ -20,6 +20,8 @@ from hub.frontmatter import Document, Located
 from hub.glossary import read_glossary
 from hub.i18n import _
 from hub.kinds import AUTHOR, DATED, SCHEMAS, kind_of
+from hub.languages import file_for
+from hub.languages import split as languages_split
 from hub.links import references
 from hub.load import Scan, parse_again
 from hub.model import Author, Hub, Item, Kind, Share, Step
@@ -97,7 +99,7 @@ def check_hub(
             known[doc.rel] = item
             continue
         if not doc.parsed:  # unchanged, but something it depends on did change
-            doc, found = parse_again(scan.root, doc)
+            doc, found = parse_again(scan.root, doc, scan.sources.get(doc.rel))
             problems.extend(found)
             if found:
                 continue
@@ -243,6 +245,23 @@ def _item(
     def problem(key: str, message: str, hint: str) -> None:
         found.append(Problem(doc.path, lines.get(key, first), key, message, hint))
 
+    written = values["lang"]
+    if settings.languages and written and _primary(written) != _primary(settings.language):
+        # A hub of several languages: the file's name says its language (hub.languages).
+        problem(
+            "lang",
+            _(
+                "is %(lang)s, but the file's name makes it a page in %(code)s",
+                lang=written,
+                code=settings.language,
+            ),
+            _(
+                "remove 'lang:', and name the file for its language, e.g. %(example)s",
+                example=file_for(
+                    languages_split(doc.rel, settings.languages)[0], written, settings.languages[0]
+                ).rsplit("/", 1)[-1],
+            ),
+        )
     title = values["title"]
     if title is None and kind in (Kind.HOME, Kind.GUIDELINE, Kind.PAGE):
         title = first_heading(doc.body)
@@ -348,6 +367,10 @@ def _campaign_rules(
                     ),
                     _("use a path inside content/ such as guidelines/voice-and-tone.md"),
                 )
+
+
+def _primary(code: str) -> str:
+    return code.replace("_", "-").split("-")[0].lower()
 
 
 def _closest(author_id: str, authors: Set[str]) -> str:

@@ -30,7 +30,7 @@ NOW = "2026-11-23T12:00+01:00"
 class Preview:
     """A running `brandhub serve` and the lines it logs."""
 
-    def __init__(self, hub: Hub) -> None:
+    def __init__(self, hub: Hub, *args: str) -> None:
         with socket.socket() as s:
             s.bind(("127.0.0.1", 0))
             self.port = s.getsockname()[1]
@@ -44,6 +44,7 @@ class Preview:
                 *(sys.executable, "-m", "hub", "serve"),
                 *("-f", str(hub.root / "mkdocs.yml"), "-a", f"127.0.0.1:{self.port}"),
                 *("--now", NOW),
+                *args,
             ],
             cwd=hub.root,
             stdout=subprocess.DEVNULL,

@@ -416,6 +416,8 @@ def _build_languages(
     own MkDocs build, all in one staging folder that replaces the site when every one is
     written; at the top, a page that leads to the default language, and the sitemap index."""
     builds = _each_language(config_file, content, now, codes, strict=True)
+    spoken = builds[0][2].settings.spoken
+    i18n.activate(spoken)  # the command speaks the default language, whichever was read last
     for code, _config_of, project in builds:
         _echo(
             _("Checked (%(language)s): %(summary)s", language=code, summary=_summary(project)),
@@ -424,7 +426,6 @@ def _build_languages(
     default, first, _project_of = builds[0]
     site_url = (first.site_url or "").removesuffix(f"{default}/")
     links = alternates({code: project for code, _c, project in builds}, site_url)
-    spoken = builds[0][2].settings.spoken
     configs = [(code, config) for code, config, _p in builds]
     # Each language's hub is handed to its build, and let go of after it: the next language
     # is built without the last one's pages in memory.

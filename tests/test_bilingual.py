@@ -403,3 +403,16 @@ def test_the_digest_links_to_the_default_language_s_pages(hub_root: Path) -> Non
     assert result.exit_code == 0, result.output
     assert f"{SITE}es/stories/win-1/" in result.stdout
     assert f"{SITE}stories/" not in result.stdout  # no address outside a language's folder
+
+
+def test_the_build_speaks_the_default_language_for_every_language(tmp_path: Path) -> None:
+    root = tmp_path / "hub"
+    shutil.copytree(SITES / "bilingual", root)
+    result = CliRunner().invoke(
+        cli, ["build", "-f", str(root / "mkdocs.yml"), "-d", str(root / "site"), "--now", NOW]
+    )
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0].startswith("Revisado (es): 8 páginas")
+    assert lines[1].startswith("Revisado (en): 7 páginas")
+    assert lines[2].startswith("Hub generado en ")

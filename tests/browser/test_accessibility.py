@@ -46,7 +46,10 @@ def serious(page: Any) -> list[str]:
 def test_no_serious_or_critical_violation(page: Any, name: str, scheme: str) -> None:
     page.goto(PAGE_TYPES[name])
     if scheme == "dark":
-        page.locator("label[title='Switch to dark mode']").click()
+        # Switched from the script, not with the pointer: a pointer left on the switch makes
+        # its tooltip fade in a moment later, and axe would read its colours half-way (a
+        # contrast it never has once shown). The switch itself is tested below.
+        page.evaluate("document.querySelector(\"label[title='Switch to dark mode']\").click()")
         page.wait_for_function("document.body.dataset.mdColorScheme === 'slate'")
     assert serious(page) == []
 

@@ -388,13 +388,7 @@ def build(config_file: str, content: str | None, now: str | None, site_dir: str 
         def run(staging: Path) -> None:
             config.site_dir = str(staging)
             config.plugins["brandhub"].preloaded = project  # type: ignore[attr-defined]
-            try:
-                mkdocs_build(config)
-            except Stopped as exc:
-                # Past MkDocs' own error handling (it is no Exception): stop the worker before
-                # the staging folder it writes into is removed.
-                config.plugins.on_build_error(error=exc)  # type: ignore[arg-type]
-                raise
+            _build_stoppably(config)
 
         # As `mkdocs build` does: plugins learn the command, and may clean up afterwards.
         config.plugins.on_startup(command="build", dirty=False)
@@ -407,6 +401,16 @@ def build(config_file: str, content: str | None, now: str | None, site_dir: str 
             _("Built the hub into %(folder)s in %(seconds)s s", folder=target, seconds=seconds),
             err=True,
         )
+
+
+def _build_stoppably(config: MkDocsConfig) -> None:
+    """MkDocs' build; one stopped by a signal (Stopped is no Exception, so it passes MkDocs'
+    own error handling) stops the worker before the staging folder it writes into goes."""
+    try:
+        mkdocs_build(config)
+    except Stopped as exc:
+        config.plugins.on_build_error(error=exc)  # type: ignore[arg-type]
+        raise
 
 
 def _build_languages(
@@ -439,12 +443,7 @@ def _build_languages(
             plugin = config.plugins["brandhub"]
             plugin.preloaded = projects.pop(0)  # type: ignore[attr-defined]
             plugin.alternates = links  # type: ignore[attr-defined]
-            try:
-                mkdocs_build(config)
-            except Stopped as exc:
-                # As for one language: stop the worker before its staging folder goes.
-                config.plugins.on_build_error(error=exc)  # type: ignore[arg-type]
-                raise
+            _build_stoppably(config)
             plugin.forget()  # type: ignore[attr-defined]
         i18n.activate(spoken)
         write_top(staging, links, first.site_name)

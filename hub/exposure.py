@@ -18,7 +18,7 @@ from datetime import datetime
 from urllib.parse import urlsplit
 
 from hub.i18n import _
-from hub.load import ASSET_TYPES, RESERVED_FILES, RESERVED_FOLDERS
+from hub.load import ASSET_TYPES, reserved
 from hub.model import Hub, Item, Kind
 from hub.problems import Problem
 from hub.publish import State, is_public, state
@@ -130,8 +130,7 @@ def _missing_file(hub: Hub, target: str) -> bool:
     ending = target.rpartition("/")[2].rpartition(".")[2].lower()
     if "." not in target.rpartition("/")[2] or ending not in ASSET_TYPES:
         return False
-    theirs = target in RESERVED_FILES or target.startswith(tuple(f"{f}/" for f in RESERVED_FOLDERS))
-    return not theirs and target not in hub.assets
+    return not reserved(target) and target not in hub.assets
 
 
 def _generated(target: str) -> bool:

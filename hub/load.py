@@ -69,6 +69,8 @@ RESERVED_FOLDERS = (
 RESERVED_FILES = frozenset(
     {"sitemap.xml", "sitemap.xml.gz", "404.html", "assets/images/favicon.png"}
 )
+
+_RESERVED_PREFIXES = tuple(f"{folder}/" for folder in RESERVED_FOLDERS)
 # In an SVG: what runs script or shows another page, when a reader opens the drawing itself.
 SVG_ACTIVE = frozenset({"script", "foreignobject", "iframe", "embed", "object", "handler"})
 SAFE_SVG_LINK = re.compile(r"(?:#|data:image/(?:png|jpeg|gif|webp);|(?![a-z][a-z0-9+.-]*:))", re.I)
@@ -324,7 +326,7 @@ def _refusal(rel: str, name: str) -> tuple[str, str] | None:
         )
     if name.endswith(".md"):
         return None
-    if rel in RESERVED_FILES or any(rel.startswith(f"{folder}/") for folder in RESERVED_FOLDERS):
+    if reserved(rel):
         return (
             _("is where the theme or the hub writes a file of its own"),
             _("move it to another folder, such as assets/images/"),
@@ -342,6 +344,11 @@ def _refusal(rel: str, name: str) -> tuple[str, str] | None:
             ),
         )
     return None
+
+
+def reserved(rel: str) -> bool:
+    """Whether the site path ``rel`` is where the theme or the hub writes a file of its own."""
+    return rel in RESERVED_FILES or rel.startswith(_RESERVED_PREFIXES)
 
 
 def _svg_script(path: Path) -> str | None:

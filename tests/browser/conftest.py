@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -74,16 +75,22 @@ def browser() -> Iterator[object]:
         launched.close()
 
 
-@pytest.fixture
-def page(browser: object, base_url: str) -> Iterator[object]:
-    context = browser.new_context(base_url=base_url)  # type: ignore[attr-defined]
-    # Nothing leaves the machine: any request that is not to our server is refused.
+def local_context(browser: Any, base_url: str, **options: Any) -> Any:
+    """A new browser context at ``base_url`` from which nothing leaves the machine: any
+    request that is not to our server is refused."""
+    context = browser.new_context(base_url=base_url, **options)
     context.route(
         "**/*",
         lambda route: (
             route.continue_() if route.request.url.startswith(base_url) else route.abort()
         ),
     )
+    return context
+
+
+@pytest.fixture
+def page(browser: object, base_url: str) -> Iterator[object]:
+    context = local_context(browser, base_url)
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))

@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from hub.cli import cli
-from tests.browser.conftest import serving
+from tests.browser.conftest import local_context, serving
 from tests.conftest import SITES
 
 pytestmark = pytest.mark.browser
@@ -32,13 +32,7 @@ def bilingual_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 @pytest.fixture
 def tab(browser: Any, bilingual_url: str) -> Iterator[Any]:
-    context = browser.new_context(base_url=bilingual_url)
-    context.route(
-        "**/*",
-        lambda route: (
-            route.continue_() if route.request.url.startswith(bilingual_url) else route.abort()
-        ),
-    )
+    context = local_context(browser, bilingual_url)
     page = context.new_page()
     yield page
     context.close()

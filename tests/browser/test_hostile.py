@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from hub.cli import cli
-from tests.browser.conftest import serving
+from tests.browser.conftest import local_context, serving
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.browser
@@ -34,13 +34,7 @@ def test_no_dialog_and_no_script_error_on_any_page(browser: Any, tmp_path: Path)
     dialogs: list[str] = []
     errors: list[str] = []
     with serving(site) as base:
-        context = browser.new_context(base_url=base)
-        context.route(
-            "**/*",
-            lambda route: (
-                route.continue_() if route.request.url.startswith(base) else route.abort()
-            ),
-        )
+        context = local_context(browser, base)
         page = context.new_page()
         page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
         page.on("pageerror", lambda exc: errors.append(str(exc)))

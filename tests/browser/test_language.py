@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from hub.cli import cli
-from tests.browser.conftest import serving
+from tests.browser.conftest import local_context, serving
 from tests.conftest import DEMO_NOW, demo_config
 
 pytestmark = pytest.mark.browser
@@ -32,13 +32,7 @@ def spanish_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 @pytest.fixture
 def spanish(browser: Any, spanish_url: str) -> Iterator[Any]:
-    context = browser.new_context(base_url=spanish_url)
-    context.route(
-        "**/*",
-        lambda route: (
-            route.continue_() if route.request.url.startswith(spanish_url) else route.abort()
-        ),
-    )
+    context = local_context(browser, spanish_url)
     context.grant_permissions(["clipboard-read", "clipboard-write"])
     page = context.new_page()
     errors: list[str] = []

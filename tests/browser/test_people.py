@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 import yaml
 
+from tests.browser.conftest import local_context
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.browser
@@ -79,7 +80,7 @@ def test_choices_that_match_nobody_say_so(page: Any) -> None:
 def test_without_javascript_everyone_is_listed_and_no_dead_controls(
     browser: Any, base_url: str
 ) -> None:
-    context = browser.new_context(base_url=base_url, java_script_enabled=False)
+    context = local_context(browser, base_url, java_script_enabled=False)
     try:
         page = context.new_page()
         page.goto("authors/")

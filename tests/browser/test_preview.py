@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.conftest import local_context
 from tests.conftest import Hub
 from tests.test_serve import Preview
 
@@ -22,11 +23,7 @@ def test_a_broken_save_shows_the_problem_and_the_fix_brings_the_page_back(
 ) -> None:
     preview = Preview(site("basic"))
     base = f"http://127.0.0.1:{preview.port}/"
-    context = browser.new_context()
-    context.route(
-        "**/*",
-        lambda route: route.continue_() if route.request.url.startswith(base) else route.abort(),
-    )
+    context = local_context(browser, base)
     errors: list[str] = []
     try:
         page = context.new_page()

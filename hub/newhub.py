@@ -225,6 +225,19 @@ def _shade(hex_colour: str, lightness: float) -> str:
     return "#" + "".join(f"{round(c * 255):02X}" for c in rgb)
 
 
+def _text_on(hex_colour: str) -> str:
+    """White or black, whichever reads better on ``hex_colour`` (WCAG's contrast ratio): a
+    light brand colour, such as a yellow accent, gets black text on its buttons."""
+
+    def channel(value: float) -> float:
+        return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
+
+    red, green, blue = (channel(int(hex_colour[i : i + 2], 16) / 255) for i in (1, 3, 5))
+    luminance = 0.2126 * red + 0.7152 * green + 0.0722 * blue
+    on_white, on_black = 1.05 / (luminance + 0.05), (luminance + 0.05) / 0.05
+    return "#ffffff" if on_white >= on_black else "#000000"
+
+
 def _environment() -> jinja2.Environment:
     env = jinja2.Environment(
         variable_start_string="[[",
@@ -278,6 +291,8 @@ def render(
         "primary_light": _shade(answers.primary, 1.45),
         "primary_dark": _shade(answers.primary, 0.7),
         "accent": answers.accent,
+        "primary_text": _text_on(answers.primary),
+        "accent_text": _text_on(answers.accent),
         "repo": repo,
         "owner": repo.split("/")[0] if repo else (slugify(answers.organisation) or "your-org"),
         "disclosure": answers.disclosure or default_disclosure(answers.organisation),

@@ -415,3 +415,21 @@ def test_init_leaves_the_process_speaking_as_before(tmp_path: Path) -> None:
     before = i18n.active()
     assert init(tmp_path / "hub", "--yes", "--language", "es").exit_code == 0
     assert i18n.active() == before
+
+
+def test_buttons_on_a_light_brand_colour_get_dark_text(tmp_path: Path) -> None:
+    from hub.cli import cli
+
+    light = CliRunner().invoke(
+        cli, ["init", str(tmp_path / "light"), "--yes", "--accent-colour", "#F2B705"]
+    )
+    assert light.exit_code == 0, light.output
+    css = (tmp_path / "light/theme/assets/brand/brand.css").read_text(encoding="utf-8")
+    assert "--md-accent-bg-color: #000000;" in css  # black on yellow, not white (1.9:1)
+    dark = CliRunner().invoke(
+        cli, ["init", str(tmp_path / "dark"), "--yes", "--accent-colour", "#5B2A86"]
+    )
+    assert dark.exit_code == 0, dark.output
+    css = (tmp_path / "dark/theme/assets/brand/brand.css").read_text(encoding="utf-8")
+    assert "--md-accent-bg-color: #ffffff;" in css
+    assert "--md-primary-bg-color: #ffffff;" in css

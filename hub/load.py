@@ -118,6 +118,9 @@ def scan(
     check (hub.verdicts); such a file whose bytes are the same is not parsed. ``languages``
     (the default first): the Markdown read is that of ``building`` (default: the first),
     each file under its key (hub.languages)."""
+    # The glossary this build reads first, then every language's (never published).
+    glossaries = [glossary_file(building or languages[0], languages)] if languages else []
+    glossaries += [glossary_file(code, languages) for code in languages] or [GLOSSARY_FILE]
     result = Scan(root=root)
     markdown: list[tuple[Path, str, str]] = []  # file, content path, shown path
     if not root.is_dir():
@@ -189,9 +192,10 @@ def scan(
             elif rel == AUTHORS_FILE:
                 result.authors_path = display_path(path)
                 result.authors = _read_data(path, result)
-            elif rel == GLOSSARY_FILE:
-                result.glossary_path = display_path(path)
-                result.glossary = _read_data(path, result)
+            elif rel in glossaries:  # each language's own, in a hub of several
+                if rel == glossaries[0]:
+                    result.glossary_path = display_path(path)
+                    result.glossary = _read_data(path, result)
             else:
                 result.assets.add(rel)
     if languages:
@@ -214,6 +218,14 @@ def scan(
         result.problems.extend(problems)
     result.documents = [documents[rel] for _, rel, _ in markdown if rel in documents]
     return result
+
+
+def glossary_file(language: str, languages: Sequence[str]) -> str:
+    """The glossary of ``language``: glossary.yml in the default one (the first of
+    ``languages``, or the only one), glossary.<code>.yml in the others (hub.languages)."""
+    if not languages or language == languages[0]:
+        return GLOSSARY_FILE
+    return f"glossary.{language}.yml"
 
 
 def _one_language(

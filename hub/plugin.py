@@ -50,7 +50,7 @@ from hub.feeds import Feed, atom, enclosure_size, entries_for, feeds, json_feed,
 from hub.glossary import abbreviations
 from hub.i18n import N_, _
 from hub.incremental import Digests, everywhere, gathers
-from hub.load import AUTHORS_FILE, GLOSSARY_FILE
+from hub.load import AUTHORS_FILE, GLOSSARY_FILE, glossary_file
 from hub.made import MadeFiles, prune
 from hub.model import Item, Kind
 from hub.previews import LinkPreview, preview
@@ -131,6 +131,30 @@ IN_NAV = {
     "guidelines/index.md",
     "glossary/index.md",
 }
+
+
+MATERIAL_CREDIT = (
+    '<a href="https://squidfunk.github.io/mkdocs-material/" target="_blank" rel="noopener">'
+    "Material for MkDocs</a>"
+)
+
+
+def _name_palette_toggles(palette: Any) -> None:
+    """A colour-scheme toggle without a ``name`` (its button's label) gets Brandhub's, in the
+    hub's language: a hub of several languages cannot write one in mkdocs.yml for all."""
+    options = palette if isinstance(palette, list) else [palette]
+    options = [option for option in options if isinstance(option, dict)]
+    for index, option in enumerate(options):
+        toggle = option.get("toggle")
+        if not isinstance(toggle, dict) or toggle.get("name"):
+            continue
+        following = options[(index + 1) % len(options)].get("scheme")  # what a click shows
+        if following == "slate":
+            toggle["name"] = _("Switch to dark mode")
+        elif following == "default":
+            toggle["name"] = _("Switch to light mode")
+        else:
+            toggle["name"] = _("Switch to the system's colours")
 
 
 class _Options(Config):  # type: ignore[no-untyped-call]
@@ -288,6 +312,11 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
         if self.project.settings.languages:  # this build's language (hub.languages)
             i18n.activate(self.project.settings.spoken)
             config.theme["language"] = self.project.settings.language
+            # mkdocs.yml's own words, in this language where brandhub.translations gives them
+            translated = self.project.settings.translations.get(self.project.settings.language)
+            for key, words in (translated or {}).items():
+                config[key] = words
+        _name_palette_toggles(config.theme.get("palette"))
         if preloaded is None:  # `brandhub build` and `check` print them themselves
             for notice in self.project.notices:
                 log.info(str(notice))
@@ -393,10 +422,12 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
         # build would wait for. The pages of the navigation keep their order.
         for _item, hub_file in sorted(shown, key=lambda pair: _writing_order(pair[0])):
             files.append(hub_file)
+        languages = project.settings.languages
         for path in (
             *private_assets(project.hub, project.now, preview=project.preview),
             AUTHORS_FILE,
             GLOSSARY_FILE,
+            *(glossary_file(code, languages) for code in languages),
         ):
             private = files.get_file_from_path(path)
             if private is not None:
@@ -644,6 +675,10 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
 
     @event_priority(-100)  # last: the worker's pages are rendered in this environment
     def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
+        # The footer's credit to the theme (partials/copyright.html), in the hub's language.
+        env.globals["brandhub_made_with"] = Markup(_("Made with %(theme)s")) % {
+            "theme": Markup(MATERIAL_CREDIT)
+        }
         # Every page is converted now and no file is copied yet: the feeds can be added.
         language = config.theme.get("language") or "en"
         # Templates are compiled afresh by each build: Jinja's bytecode cache is marshalled

@@ -64,6 +64,33 @@ def _languages() -> s.Converter:
     return convert
 
 
+# What mkdocs.yml says once that a hub of several languages says in each: brandhub.translations.
+TRANSLATABLE = ("site_name", "site_description", "copyright")
+
+
+def _translations() -> s.Converter:
+    """Per language, the words of mkdocs.yml's own settings in that language."""
+    words = s.text_mapping(values=s.text(max_length=300, one_line=True))
+    base = s.text_mapping(values=words)
+
+    def convert(value: Any, ctx: s.Context) -> dict[str, dict[str, str]]:
+        result: dict[str, dict[str, str]] = base(value, ctx)
+        for code, given in result.items():
+            unknown = sorted(set(given) - set(TRANSLATABLE))
+            if unknown:
+                raise s.Invalid(
+                    _(
+                        "%(code)s: %(keys)s cannot be translated here",
+                        code=code,
+                        keys=", ".join(unknown),
+                    ),
+                    _("translate %(keys)s", keys=", ".join(TRANSLATABLE)),
+                )
+        return result
+
+    return convert
+
+
 def _channels() -> s.Converter:
     base = s.text_list()
     one = s.choice(*CHANNELS)
@@ -84,6 +111,8 @@ SCHEMA: s.Schema = {
     "timezone": s.Field(_timezone(), default=UTC),
     # A hub in several languages: one full hub per language, at /<code>/ (hub.languages).
     "languages": s.Field(_languages(), default=()),
+    # …and, per language but the default, mkdocs.yml's site_name, site_description, copyright.
+    "translations": s.Field(_translations(), default={}),
     "channels": s.Field(_channels(), default=DEFAULT_CHANNELS),
     "disclosure": s.Field(s.pattern(r"#\w+", N_("write one hashtag such as #ProudToWorkAtAcme"))),
     "banned_terms": s.Field(s.text_mapping(), default={}),
@@ -118,6 +147,8 @@ class Settings:
     timezone: ZoneInfo = UTC
     # A multilingual hub's languages, the default first; empty: one language, theme.language.
     languages: tuple[str, ...] = ()
+    # Per language: mkdocs.yml's site_name, site_description and copyright in that language.
+    translations: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     channels: tuple[str, ...] = DEFAULT_CHANNELS
     disclosure: str | None = None
     banned_terms: Mapping[str, str] = field(default_factory=dict)
@@ -172,6 +203,20 @@ def load_settings(
         if locale and locale.split("_")[0] != language.replace("_", "-").split("-")[0]:
             values["locale"] = locale = None
         i18n.activate(i18n.language(language, locale))
+    strays = sorted(set(values.get("translations") or ()) - set(values.get("languages") or ()))
+    if strays:
+        problems.append(
+            Problem(
+                file,
+                None,
+                "brandhub.translations",
+                _(
+                    "translates into %(codes)s, which brandhub.languages does not list",
+                    codes=", ".join(strays),
+                ),
+                _("add the language to brandhub.languages, or remove its translations"),
+            )
+        )
     for key in ("card_font", "card_title_font"):
         if values.get(key) is not None:
             values[key] = _font_file(values[key], root or Path.cwd(), file, key, problems)

@@ -416,3 +416,44 @@ def test_the_build_speaks_the_default_language_for_every_language(tmp_path: Path
     assert lines[0].startswith("Revisado (es): 8 páginas")
     assert lines[1].startswith("Revisado (en): 7 páginas")
     assert lines[2].startswith("Hub generado en ")
+
+
+def test_what_mkdocs_yml_says_once_is_said_in_each_language(site: Path) -> None:
+    es, en = page(site, "es/stories/win-1"), page(site, "en/stories/win-1")
+    # brandhub.translations: the footer and the description in the page's language
+    assert "© Test Org · todos los derechos" in es and "all rights reserved" not in es
+    assert "© Test Org · all rights reserved" in en and "todos los derechos" not in en
+    manifest = (site / "en" / "manifest.webmanifest").read_text(encoding="utf-8")
+    assert '"description": "Test Org\'s hub."' in manifest
+    # A colour toggle without a name is labelled in each language, and the theme's credit too.
+    assert 'aria-label="Cambiar al modo oscuro"' in es and "Hecho con" in es
+    assert 'aria-label="Switch to dark mode"' in en and "Made with" in en
+    assert "Made with" not in es and "Switch to" not in es
+
+
+def test_each_language_has_its_own_glossary(site: Path) -> None:
+    es, en = page(site, "es/stories/win-1"), page(site, "en/stories/win-1")
+    assert '<abbr title="Los camiones y furgonetas de Test Org.">flota</abbr>' in es
+    assert '<abbr title="Test Org\'s trucks and vans.">fleet</abbr>' in en
+    assert "Test Org's trucks" not in es and "Los camiones" not in en
+    assert "flota" in page(site, "es/glossary") and "fleet" not in page(site, "es/glossary")
+    assert "fleet" in page(site, "en/glossary") and "flota" not in page(site, "en/glossary")
+    published = {path.name for path in site.rglob("glossary*.yml")}
+    assert published == set()  # the files themselves stay in the repository
+
+
+def test_translations_name_only_the_hubs_languages(hub_root: Path, tmp_path: Path) -> None:
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(
+        (hub_root / "mkdocs.yml")
+        .read_text(encoding="utf-8")
+        .replace("docs_dir: content", f"docs_dir: {hub_root / 'content'}")
+        .replace("        en:\n", "        fr:\n"),
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(cli, ["check", "-f", str(config), "--now", NOW])
+    assert result.exit_code == 1
+    assert (
+        "brandhub.translations: traduce a fr, que no está en brandhub.languages "
+        "(añade el idioma a brandhub.languages, o quita sus traducciones)"
+    ) in result.output

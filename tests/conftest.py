@@ -110,8 +110,9 @@ def _english_again() -> Iterator[None]:
 
 
 @pytest.fixture(scope="session")
-def demo_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The demo hub built once per test run; tests only read it."""
+def demo_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The whole demo site (both languages: ``en/``, ``es/``) built once per test run; tests
+    only read it."""
     out = tmp_path_factory.mktemp("demo") / "site"
     result = CliRunner().invoke(
         cli, ["build", "-f", str(ROOT / "mkdocs.yml"), "-d", str(out), "--now", DEMO_NOW]
@@ -119,6 +120,18 @@ def demo_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     assert result.exit_code == 0, result.output
     assert "warning" not in result.output.lower()
     return out
+
+
+@pytest.fixture(scope="session")
+def demo_site(demo_build: Path) -> Path:
+    """The demo's English hub (its default language), at ``/en/``."""
+    return demo_build / "en"
+
+
+@pytest.fixture(scope="session")
+def demo_spanish(demo_build: Path) -> Path:
+    """The demo's Spanish hub, at ``/es/``."""
+    return demo_build / "es"
 
 
 @dataclass

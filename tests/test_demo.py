@@ -13,16 +13,22 @@ from hub.validate import build_hub
 from tests.conftest import ROOT, output_text
 
 
-@pytest.fixture(scope="module")
-def demo() -> Hub:
-    settings, problems = load_settings({"timezone": "Europe/Madrid"}, site_name="Demo")
+LANGUAGES = ["en", "es"]
+# What each language's home says, and where its list of small wins lives.
+HOME = {
+    "en": ("New here? Start here", "Latest small wins", "small-wins"),
+    "es": ("¿Acabas de llegar? Empieza aquí", "Últimos pequeños logros", "pequenos-logros"),
+}
+
+
+@pytest.fixture(scope="module", params=LANGUAGES)
+def demo(request: pytest.FixtureRequest) -> Hub:
+    settings, problems = load_settings(
+        {"timezone": "Europe/Madrid", "languages": LANGUAGES}, site_name="Demo"
+    )
     assert problems == []
-    return build_hub(scan(ROOT / "content"), settings, "https://alcor-logistics.github.io/hub/")
-
-
-@pytest.fixture
-def built(demo_site: Path) -> Path:
-    return demo_site
+    found = scan(ROOT / "content", languages=LANGUAGES, building=request.param)
+    return build_hub(found, settings, "https://alcor-logistics.github.io/hub/")
 
 
 def of(hub: Hub, kind: Kind) -> list:  # type: ignore[type-arg]
@@ -52,7 +58,10 @@ def test_the_demo_has_enough_real_content(demo: Hub) -> None:
     assert "assets/logo.svg" in demo.assets
 
 
-def test_the_demo_builds_every_page_type(built: Path) -> None:
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_demo_builds_every_page_type(demo_build: Path, language: str) -> None:
+    built = demo_build / language
+    start, latest, wins = HOME[language]
     for url in (
         "",
         "guidelines/",
@@ -63,7 +72,7 @@ def test_the_demo_builds_every_page_type(built: Path) -> None:
         "stories/page/2/",
         "snippets/",
         "tags/",
-        "tags/small-wins/",
+        f"tags/{wins}/",
         "authors/",
         "authors/lucia-ferrer/",
         "teams/",
@@ -72,10 +81,38 @@ def test_the_demo_builds_every_page_type(built: Path) -> None:
     ):
         assert (built / url / "index.html").is_file(), url
     home = (built / "index.html").read_text()
-    assert "New here? Start here" in home and "Latest small wins" in home
+    assert start in home and latest in home
+    assert f'<html lang="{language}"' in home
 
 
-def test_the_demo_keeps_its_draft_and_embargoed_stories_out(built: Path) -> None:
-    text = output_text(built)
+def test_the_demo_opens_its_default_language_and_maps_both(demo_build: Path) -> None:
+    root = (demo_build / "index.html").read_text(encoding="utf-8")
+    assert 'content="0; url=en/"' in root or 'url=en/"' in root, root[:400]
+    sitemap = (demo_build / "sitemap.xml").read_text(encoding="utf-8")
+    assert "/hub/en/sitemap.xml" in sitemap and "/hub/es/sitemap.xml" in sitemap
+
+
+def test_the_demo_shows_a_story_of_one_language_in_that_language_only(demo_build: Path) -> None:
+    assert (demo_build / "es/stories/2026-04-padrinos-monterrey/index.html").is_file()
+    assert not (demo_build / "en/stories/2026-04-padrinos-monterrey").exists()
+    assert (demo_build / "en/stories/2026-10-rotterdam-barges/index.html").is_file()
+    assert not (demo_build / "es/stories/2026-10-rotterdam-barges").exists()
+
+
+def test_the_demo_links_each_story_to_its_translation(demo_build: Path) -> None:
+    page = "stories/2026-11-monterrey-driver-academy/index.html"
+    english = (demo_build / "en" / page).read_text(encoding="utf-8")
+    spanish = (demo_build / "es" / page).read_text(encoding="utf-8")
+    address = "https://alcor-logistics.github.io/hub/{}/stories/2026-11-monterrey-driver-academy/"
+    for html in (english, spanish):
+        assert f'hreflang="es" href="{address.format("es")}"' in html
+        assert f'hreflang="en" href="{address.format("en")}"' in html
+
+
+def test_the_demo_keeps_its_draft_and_embargoed_stories_out(demo_build: Path) -> None:
+    text = output_text(demo_build)
     assert "new forklift training results" not in text
     assert "second dock" not in text
+    spanish = output_text(demo_build / "es")
+    assert "2026-11-forklift-training-draft" not in spanish
+    assert "2027-02-rotterdam-second-dock" not in spanish

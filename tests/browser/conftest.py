@@ -16,6 +16,7 @@ from contextlib import contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -59,9 +60,21 @@ def serving(folder: Path) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def base_url(demo_site: Path) -> Iterator[str]:
-    with serving(demo_site) as url:
+def demo_root_url(demo_build: Path) -> Iterator[str]:
+    """The whole demo site served: ``en/`` and ``es/`` below this address."""
+    with serving(demo_build) as url:
         yield url
+
+
+@pytest.fixture(scope="session")
+def base_url(demo_root_url: str) -> str:
+    """The demo's English hub."""
+    return demo_root_url + "en/"
+
+
+def _origin(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}/"
 
 
 @pytest.fixture(scope="session")
@@ -79,11 +92,10 @@ def local_context(browser: Any, base_url: str, **options: Any) -> Any:
     """A new browser context at ``base_url`` from which nothing leaves the machine: any
     request that is not to our server is refused."""
     context = browser.new_context(base_url=base_url, **options)
+    ours = _origin(base_url)
     context.route(
         "**/*",
-        lambda route: (
-            route.continue_() if route.request.url.startswith(base_url) else route.abort()
-        ),
+        lambda route: route.continue_() if route.request.url.startswith(ours) else route.abort(),
     )
     return context
 
@@ -99,7 +111,7 @@ def page(browser: object, base_url: str) -> Iterator[object]:
         "requestfailed",
         lambda request: (
             errors.append(f"request to {request.url}")
-            if not request.url.startswith(base_url)
+            if not request.url.startswith(_origin(base_url))
             else None
         ),
     )

@@ -6,28 +6,15 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from click.testing import CliRunner
-
-from hub.cli import cli
-from tests.browser.conftest import local_context, serving
-from tests.conftest import DEMO_NOW, demo_config
+from tests.browser.conftest import local_context
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
-def spanish_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    folder = tmp_path_factory.mktemp("es")
-    config = demo_config(folder)
-    text = config.read_text(encoding="utf-8").replace("  language: en", "  language: es")
-    config.write_text(text, encoding="utf-8")
-    site = folder / "site"
-    result = CliRunner().invoke(
-        cli, ["build", "-f", str(config), "-d", str(site), "--now", DEMO_NOW]
-    )
-    assert result.exit_code == 0, result.output
-    with serving(site) as url:
-        yield url
+def spanish_url(demo_root_url: str) -> str:
+    """The demo's Spanish hub."""
+    return demo_root_url + "es/"
 
 
 @pytest.fixture
@@ -102,13 +89,14 @@ def _whole_messages(language: str, other: str) -> set[str]:
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_a_spanish_hub_shows_no_english_string_in_the_browser(spanish: Any, scheme: str) -> None:
-    from tests.test_i18n_pages import PAGES, _messages
+    from tests.test_i18n_pages import PAGES, TAGS, _messages
 
     english = _messages("en", "es")
     whole = _whole_messages("en", "es")
     assert len(english) > 40  # the check reads the catalogue, not an empty list
     spanish.emulate_media(color_scheme=scheme)
     for url in PAGES:
+        url = url.format(onboarding=TAGS["es"])
         spanish.goto(url or "./")
         spanish.wait_for_load_state("networkidle")
         shown = spanish.evaluate(SHOWN)

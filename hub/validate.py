@@ -75,7 +75,10 @@ def check_hub(
     this check's verdicts are kept for the next.
     """
     problems = list(scan.problems)
-    files = frozenset(scan.assets | {doc.rel for doc in scan.documents})
+    # A page written in another language only is a page here too: a link or welcome step to
+    # it is told apart later (hub.project), as one to translate.
+    versions = scan.versions.by_key if scan.versions is not None else {}
+    files = frozenset(scan.assets | {doc.rel for doc in scan.documents} | versions.keys())
     authors = _authors(scan, files, settings, problems)
 
     def check(doc: Document) -> tuple[Item | None, list[Problem], Answers]:

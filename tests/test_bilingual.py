@@ -457,3 +457,21 @@ def test_translations_name_only_the_hubs_languages(hub_root: Path, tmp_path: Pat
         "brandhub.translations: traduce a fr, que no está en brandhub.languages "
         "(añade el idioma a brandhub.languages, o quita sus traducciones)"
     ) in result.output
+
+
+def test_a_welcome_step_to_a_page_missing_in_the_language_says_so(tmp_path: Path) -> None:
+    root = tmp_path / "hub"
+    shutil.copytree(SITES / "bilingual", root)
+    journey = root / "content/campaigns/welcome.en.md"
+    journey.write_text(
+        journey.read_text(encoding="utf-8").replace(
+            "link: guidelines/voice.md", "link: stories/solo-es.md"
+        ),
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(cli, ["check", "-f", str(root / "mkdocs.yml")])
+    assert result.exit_code == 1
+    lines = [line for line in result.output.splitlines() if "welcome.en.md" in line]
+    assert len(lines) == 1, result.output
+    assert "links to content/stories/solo-es.md, which has no version in English (en)" in lines[0]
+    assert "is not a page of the hub" not in result.output

@@ -18,7 +18,11 @@ from pathlib import Path
 from demo import ROOT, served_demo
 
 LIGHTHOUSE = ROOT / ".tools/node_modules/.bin/lighthouse"
-PAGES = {"Home": "", "Story": "stories/2026-11-monterrey-driver-academy/"}
+PAGES = {
+    "Home": "en/",
+    "Story": "en/stories/2026-11-monterrey-driver-academy/",
+    "Inicio (es)": "es/",
+}
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 FLAGS = (
     "--headless --no-sandbox --disable-gpu --disable-background-networking "

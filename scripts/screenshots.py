@@ -40,24 +40,26 @@ def main() -> None:
     if not chromium:
         sys.exit("Debian's chromium is needed: apt-get install chromium")
     OUT.mkdir(parents=True, exist_ok=True)
-    with served_demo() as base, sync_playwright() as playwright:
+    with served_demo() as root, sync_playwright() as playwright:
+        english, spanish = root + "en/", root + "es/"
         browser = playwright.chromium.launch(executable_path=chromium, args=FLAGS)
         desktop = browser.new_page(viewport={"width": 1280, "height": 900})
         desktop.route(
-            "**/*", lambda r: r.continue_() if r.request.url.startswith(base) else r.abort()
+            "**/*", lambda r: r.continue_() if r.request.url.startswith(root) else r.abort()
         )
-        shoot(desktop, base, "", "home.png")
+        shoot(desktop, english, "", "home.png")
+        shoot(desktop, spanish, "", "home-es.png")
         shoot(
             desktop,
-            base,
+            english,
             "stories/2026-11-monterrey-driver-academy/",
             "story-share.png",
             scroll_to=".bh-share",
         )
-        shoot(desktop, base, "campaigns/welcome/", "welcome.png", scroll_to=".bh-journey")
+        shoot(desktop, spanish, "campaigns/welcome/", "welcome.png", scroll_to=".bh-journey")
         # Search typed without accents finds the Spanish stories that have them.
-        desktop.goto(base + "stories/")
-        field = desktop.get_by_role("searchbox", name="Search")
+        desktop.goto(spanish + "stories/")
+        field = desktop.get_by_role("searchbox", name="Búsqueda")
         field.click()
         field.press_sequentially("camion", delay=30)
         desktop.locator(".md-search-result__item").first.wait_for()
@@ -65,9 +67,9 @@ def main() -> None:
         desktop.screenshot(path=str(OUT / "search.png"))
         print("wrote docs/screenshots/search.png")
         desktop.keyboard.press("Escape")
-        desktop.goto(base)
+        desktop.goto(english)
         desktop.locator("label[title='Switch to dark mode']").click()
-        shoot(desktop, base, "stories/", "dark.png")
+        shoot(desktop, english, "stories/", "dark.png")
         phone = browser.new_page(
             viewport={"width": 390, "height": 844},
             device_scale_factor=2,
@@ -76,7 +78,7 @@ def main() -> None:
         )
         shoot(
             phone,
-            base,
+            spanish,
             "snippets/hiring-drivers-monterrey/",
             "snippet-phone.png",
             scroll_to=".bh-share",

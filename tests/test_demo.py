@@ -12,7 +12,6 @@ from hub.settings import load_settings
 from hub.validate import build_hub
 from tests.conftest import ROOT, output_text
 
-
 LANGUAGES = ["en", "es"]
 # What each language's home says, and where its list of small wins lives.
 HOME = {

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+
 from tests.browser.conftest import local_context
 
 pytestmark = pytest.mark.browser

@@ -679,6 +679,8 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
         env.globals["brandhub_made_with"] = Markup(_("Made with %(theme)s")) % {
             "theme": Markup(MATERIAL_CREDIT)
         }
+        # The sitemap's hreflang alternates (theme/sitemap.xml), in a hub of several languages.
+        env.globals["brandhub_alternates"] = self._versions if self.alternates else None
         # Every page is converted now and no file is copied yet: the feeds can be added.
         language = config.theme.get("language") or "en"
         # Templates are compiled afresh by each build: Jinja's bytecode cache is marshalled
@@ -837,13 +839,18 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
         """The page's versions in the other languages, for search engines: only versions
         of the same page (Material's tags, which the switcher's fallbacks to a home make too,
         are replaced)."""
+        return "".join(
+            f'<link rel="alternate" hreflang="{code}" href="{escape(href)}">\n'
+            for code, href in self._versions(page)
+        )
+
+    def _versions(self, page: Page) -> list[tuple[str, str]]:
+        """(hreflang, absolute address) of the page's versions, itself included; none for a
+        page in one language only."""
         assert self.alternates is not None
         url = "" if page.file.url in ("", "./") else page.file.url
         language = self._project().settings.language
-        return "".join(
-            f'<link rel="alternate" hreflang="{code}" href="{escape(href)}">\n'
-            for code, href in self.alternates.hreflang(page.file.src_uri, language, url)
-        )
+        return self.alternates.hreflang(page.file.src_uri, language, url)
 
     def _not_skipped(self, record: logging.LogRecord) -> bool:
         """Hide MkDocs' "Page skipped" notice for the pages the worker writes."""

@@ -475,3 +475,29 @@ def test_a_welcome_step_to_a_page_missing_in_the_language_says_so(tmp_path: Path
     assert len(lines) == 1, result.output
     assert "links to content/stories/solo-es.md, which has no version in English (en)" in lines[0]
     assert "is not a page of the hub" not in result.output
+
+
+def test_each_languages_sitemap_names_the_pages_versions(site: Path) -> None:
+    from lxml import etree
+
+    def versions(code: str) -> dict[str, dict[str, str]]:
+        tree = etree.parse(str(site / code / "sitemap.xml"))
+        ns = {
+            "s": "http://www.sitemaps.org/schemas/sitemap/0.9",
+            "x": "http://www.w3.org/1999/xhtml",
+        }
+        return {
+            url.findtext("s:loc", namespaces=ns): {
+                link.get("hreflang"): link.get("href") for link in url.findall("x:link", ns)
+            }
+            for url in tree.findall("s:url", ns)
+        }
+
+    base = "https://hub.testorg.com/"
+    es, en = versions("es"), versions("en")
+    both = {"es": f"{base}es/stories/win-1/", "en": f"{base}en/stories/win-1/"}
+    assert es[f"{base}es/stories/win-1/"] == {**both, "x-default": both["es"]}
+    assert en[f"{base}en/stories/win-1/"] == {**both, "x-default": both["es"]}
+    assert es[f"{base}es/stories/solo-es/"] == {}  # one language: no alternates
+    # Nothing unpublished is named: the English draft of "launch" is no version of it.
+    assert es[f"{base}es/stories/launch/"] == {}

@@ -87,14 +87,14 @@ def demo_config(folder: Path, options: str = "") -> Path:
 
 
 def different_files(left: Path, right: Path) -> list[str]:
-    """Files that differ or exist on one side only, search index excepted."""
+    """Files that differ or exist on one side only, search indexes excepted."""
     found: list[str] = []
 
     def walk(cmp: filecmp.dircmp[str], prefix: str) -> None:
         found.extend(prefix + n for n in cmp.left_only + cmp.right_only + cmp.diff_files)
         found.extend(prefix + n for n in cmp.funny_files)
         for name, sub in cmp.subdirs.items():
-            if prefix + name != "pagefind":
+            if name != "pagefind":  # the search index, in each language of a hub
                 walk(sub, f"{prefix}{name}/")
 
     walk(filecmp.dircmp(left, right, ignore=[]), "")

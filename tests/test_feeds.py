@@ -12,7 +12,7 @@ import pytest
 from tests.conftest import DEMO_NOW, Hub
 
 NOW = DEMO_NOW
-SITE_URL = "https://alcor-logistics.github.io/hub/"
+SITE_URL = "https://alcor-logistics.github.io/hub/en/"  # the demo's English hub
 
 
 @pytest.fixture
@@ -20,7 +20,10 @@ def demo(demo_site: Path) -> Path:
     return demo_site
 
 
-def test_every_feed_parses_cleanly_and_matches_the_content(demo: Path) -> None:
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_every_feed_parses_cleanly_and_matches_the_content(demo_build: Path, language: str) -> None:
+    demo = demo_build / language
+    site_url = SITE_URL.replace("/en/", f"/{language}/")
     api = json.loads((demo / "api/snippets.json").read_text())
     assert api["snippets"]
     rss_files = sorted((demo / "feeds").glob("*.rss.xml"))
@@ -38,9 +41,9 @@ def test_every_feed_parses_cleanly_and_matches_the_content(demo: Path) -> None:
         assert 0 < len(rss_entries) == len(atom_entries) == len(json_feed["items"]) <= 50
         for r, a, j in zip(rss_entries, atom_entries, json_feed["items"], strict=True):
             assert r.id == a.id == j["id"]
-            assert r.link == a.link == j["url"] and r.link.startswith(SITE_URL)
+            assert r.link == a.link == j["url"] and r.link.startswith(site_url)
             assert r.title == a.title == j["title"]
-            page = demo / r.link.removeprefix(SITE_URL) / "index.html"
+            page = demo / r.link.removeprefix(site_url) / "index.html"
             assert page.is_file(), r.link  # every item is a published page
             assert r.published_parsed == a.published_parsed
         dates = [e.published_parsed for e in rss_entries]

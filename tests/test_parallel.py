@@ -55,11 +55,13 @@ def test_two_processes_write_the_same_site_as_one(
     built = CliRunner().invoke(cli, ["build", "-f", str(both), "-d", str(two), "--now", DEMO_NOW])
     assert built.exit_code == 0, built.output
     assert "warning" not in built.output.lower()
-    assert len(started) == 1 and _left(started) == []  # the worker ran, and was waited for
+    # A worker for each language's build ran, and was waited for.
+    assert len(started) == 2 and _left(started) == []
     # Every page, feed, calendar and the API byte for byte; the same pages searchable.
     assert different_files(one, two) == []
-    assert search_records(one).keys() == search_records(two).keys()
-    assert len(list(two.rglob("index.html"))) > 50
+    for language in ("en", "es"):
+        assert search_records(one / language).keys() == search_records(two / language).keys()
+    assert len(list((two / "es").rglob("index.html"))) > 50
 
 
 def test_a_page_failing_in_the_worker_fails_the_build_and_names_it(
@@ -211,17 +213,20 @@ def test_the_content_check_split_in_two_finds_what_one_process_finds(
     from hub.settings import load_settings
     from hub.validate import build_hub
 
-    settings, _ = load_settings({"timezone": "Europe/Madrid"}, site_name="Demo")
+    languages = ["en", "es"]  # the demo's; the check of its English hub
+    settings, _ = load_settings(
+        {"timezone": "Europe/Madrid", "languages": languages}, site_name="Demo"
+    )
     url = "https://alcor-logistics.github.io/hub/"
     monkeypatch.setattr(parallel, "SPLIT_FROM", 4)  # the demo's few files, split as many are
     demo = ROOT / "content"
-    one = build_hub(scan(demo), settings, url)
-    two = build_hub(scan(demo, split=True), settings, url, split=True)
+    one = build_hub(scan(demo, languages=languages), settings, url)
+    two = build_hub(scan(demo, split=True, languages=languages), settings, url, split=True)
     assert one == two and len(two.items) > 50
     # Problems in files of both halves: every one reported, in the same order.
     broken = tmp_path / "content"
     shutil.copytree(demo, broken)
-    stories = sorted((broken / "stories").glob("*.md"))
+    stories = sorted(s for s in (broken / "stories").glob("*.md") if ".es." not in s.name)
     for story in (stories[0], stories[-1]):
         text = story.read_text(encoding="utf-8")
         broken_text = text.replace("\ndate:", "\ndate: someday\nwhen:", 1)
@@ -231,6 +236,7 @@ def test_the_content_check_split_in_two_finds_what_one_process_finds(
     found = []
     for split in (False, True):
         with pytest.raises(ContentError) as error:
-            build_hub(scan(broken, split=split), settings, url, split=split)
+            found_files = scan(broken, split=split, languages=languages)
+            build_hub(found_files, settings, url, split=split)
         found.append(error.value.problems)
     assert found[0] == found[1] and len(found[1]) >= 5

@@ -45,7 +45,7 @@ def _stop_while_writing(build: subprocess.Popen[str], site: Path, signum: int) -
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and build.poll() is None:
         staging = [p for p in site.parent.glob(f".{site.name}.building-*") if p.is_dir()]
-        if staging and (staging[0] / "stories").is_dir():
+        if staging and (staging[0] / "en" / "stories").is_dir():  # the demo's first language
             build.send_signal(signum)
             break
         time.sleep(0.005)

@@ -44,12 +44,12 @@ def test_filtering_by_team_language_topic_and_ambassadors(page: Any) -> None:
 
     page.get_by_role("button", name="Show everyone").click()
     status(page).get_by_text(f"{len(everyone)} people shown.").wait_for()
-    page.get_by_label("Language").select_option(label="Dutch")
+    page.get_by_label("Language", exact=True).select_option(label="Dutch")
     dutch = names_where(lambda p: "nl" in p.get("languages", []))
     status(page).get_by_text(f"{len(dutch)} people shown.").wait_for()
     assert shown_names(page) == dutch and 0 < len(dutch) < len(everyone)
 
-    page.get_by_label("Language").select_option(label="All languages")
+    page.get_by_label("Language", exact=True).select_option(label="All languages")
     page.get_by_label("Topic").select_option(label="Onboarding")
     onboarding = names_where(lambda p: "Onboarding" in p.get("topics", []))
     status(page).get_by_text(f"{len(onboarding)} people shown.").wait_for()

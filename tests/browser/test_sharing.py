@@ -118,7 +118,7 @@ def test_mastodon_asks_for_the_server_once(page: Any, opened: list[str]) -> None
     url = urlsplit(wait_for(opened, page))
     assert url.netloc == "mastodon.social" and url.path == "/share"
     text = parse_qs(url.query)["text"][0]
-    assert "#AlcorTeam https://alcor-logistics.github.io/hub/snippets/" in text
+    assert "#AlcorTeam https://alcor-logistics.github.io/hub/en/snippets/" in text
     assert "utm_source=mastodon" in text
     opened.clear()
     page.reload()

@@ -85,6 +85,10 @@ class Scan:
     assets: set[str] = field(default_factory=set)  # non-Markdown files, POSIX paths
     authors: Any = None  # the parsed authors.yml, if any
     authors_path: str = ""
+    # In a hub of several languages, authors.<code>.yml of the language read: its people's
+    # words (role, why, …) in that language.
+    people_words: Any = None
+    people_words_path: str = ""
     glossary: Any = None  # the parsed glossary.yml, if any
     glossary_path: str = ""
     problems: list[Problem] = field(default_factory=list)
@@ -121,6 +125,9 @@ def scan(
     # The glossary this build reads first, then every language's (never published).
     glossaries = [glossary_file(building or languages[0], languages)] if languages else []
     glossaries += [glossary_file(code, languages) for code in languages] or [GLOSSARY_FILE]
+    # The people's words in the language read, then every other language's (never published).
+    words = [people_file(building or languages[0], languages)] if languages else []
+    words += [people_file(code, languages) for code in languages[1:]]
     result = Scan(root=root)
     markdown: list[tuple[Path, str, str]] = []  # file, content path, shown path
     if not root.is_dir():
@@ -192,6 +199,10 @@ def scan(
             elif rel == AUTHORS_FILE:
                 result.authors_path = display_path(path)
                 result.authors = _read_data(path, result)
+            elif rel in words:  # a language's words for its people, in a hub of several
+                if rel == words[0]:
+                    result.people_words_path = display_path(path)
+                    result.people_words = _read_data(path, result)
             elif rel in glossaries:  # each language's own, in a hub of several
                 if rel == glossaries[0]:
                     result.glossary_path = display_path(path)
@@ -226,6 +237,14 @@ def glossary_file(language: str, languages: Sequence[str]) -> str:
     if not languages or language == languages[0]:
         return GLOSSARY_FILE
     return f"glossary.{language}.yml"
+
+
+def people_file(language: str, languages: Sequence[str]) -> str:
+    """The file of the people's words in ``language``: authors.<code>.yml in a language
+    other than the default, which authors.yml speaks itself (hub.languages)."""
+    if not languages or language == languages[0]:
+        return AUTHORS_FILE
+    return f"authors.{language}.yml"
 
 
 def _one_language(

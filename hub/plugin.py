@@ -50,7 +50,7 @@ from hub.feeds import Feed, atom, enclosure_size, entries_for, feeds, json_feed,
 from hub.glossary import abbreviations
 from hub.i18n import N_, _
 from hub.incremental import Digests, everywhere, gathers
-from hub.load import AUTHORS_FILE, GLOSSARY_FILE, glossary_file
+from hub.load import AUTHORS_FILE, GLOSSARY_FILE, glossary_file, people_file
 from hub.made import MadeFiles, prune
 from hub.model import Item, Kind
 from hub.previews import LinkPreview, preview
@@ -428,6 +428,7 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
             AUTHORS_FILE,
             GLOSSARY_FILE,
             *(glossary_file(code, languages) for code in languages),
+            *(people_file(code, languages) for code in languages),
         ):
             private = files.get_file_from_path(path)
             if private is not None:

@@ -8,6 +8,8 @@ build with all of them.
 
 from __future__ import annotations
 
+import dataclasses
+
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Set
@@ -207,6 +209,68 @@ def _authors(
                 why=values["why"],
                 buddy=values["buddy"],
             )
+    return _in_language(result, scan, files, settings, problems)
+
+
+# What authors.<code>.yml may say of a person in another language: the words, not the facts.
+PEOPLE_WORDS = ("role", "why", "pronouns", "topics")
+
+
+def _in_language(
+    people: dict[str, Author],
+    scan: Scan,
+    files: frozenset[str],
+    settings: Settings,
+    problems: list[Problem],
+) -> dict[str, Author]:
+    """``people`` with their words in the language read, from its authors.<code>.yml."""
+    raw, path = scan.people_words, scan.people_words_path
+    if raw is None:
+        return people
+    if not isinstance(raw, Located):
+        problems.append(
+            Problem(
+                path,
+                1,
+                None,
+                _("expected a list of people by id"),
+                _("write 'id:' then the person's keys indented below it"),
+            )
+        )
+        return people
+    schema = {key: AUTHOR[key] for key in PEOPLE_WORDS}
+    ctx = s.Context(file=path, rel=path.rpartition("/")[2], tz=settings.timezone, assets=files)
+    result = dict(people)
+    for key, entry in raw.items():
+        line = raw.lines.get(key)
+        person = str(key)
+        if person not in people:
+            problems.append(
+                Problem(
+                    path,
+                    line,
+                    person,
+                    _("'%(id)s' is not in authors.yml", id=person),
+                    _closest(person, set(people)),
+                )
+            )
+            continue
+        if not isinstance(entry, dict):
+            problems.append(
+                Problem(
+                    path,
+                    line,
+                    person,
+                    _("expected the person's keys (name, team, role …)"),
+                    _("indent 'role: …' under the id"),
+                )
+            )
+            continue
+        values, found = s.validate(entry, schema, ctx, prefix=f"{person}.", line=line)
+        problems.extend(found)
+        if not found:
+            given = {name: values[name] for name in PEOPLE_WORDS if name in entry}
+            result[person] = dataclasses.replace(people[person], **given)
     return result
 
 

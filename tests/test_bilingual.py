@@ -442,6 +442,30 @@ def test_each_language_has_its_own_glossary(site: Path) -> None:
     assert published == set()  # the files themselves stay in the repository
 
 
+def test_a_person_speaks_each_language(site: Path) -> None:
+    es, en = page(site, "es/authors/ana"), page(site, "en/authors/ana")
+    assert "Jefa de tráfico" in es and "Traffic manager" not in es
+    assert "Traffic manager" in en and "Jefa de tráfico" not in en
+    assert "Routing" in page(site, "en/authors") and "Routing" not in page(site, "es/authors")
+    assert "Ana Ruiz" in en  # the name is authors.yml's, in every language
+    assert {path.name for path in site.rglob("authors*.yml")} == set()
+
+
+def test_a_person_missing_from_authors_yml_is_named_with_its_file(tmp_path: Path) -> None:
+    root = tmp_path / "hub"
+    shutil.copytree(SITES / "bilingual", root)
+    words = root / "content/authors.en.yml"
+    words.write_text("anna:\n  role: Traffic manager\n  name: Anna\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["check", "-f", str(root / "mkdocs.yml")])
+    assert result.exit_code == 1
+    assert "content/authors.en.yml:1: anna: 'anna' is not in authors.yml" in result.output
+    assert "ana" in result.output.split("'anna' is not in authors.yml", 1)[1]  # did you mean
+    words.write_text("ana:\n  name: Anna\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["check", "-f", str(root / "mkdocs.yml")])
+    assert result.exit_code == 1
+    assert "content/authors.en.yml:2: ana.name: unknown key" in result.output
+
+
 def test_translations_name_only_the_hubs_languages(hub_root: Path, tmp_path: Path) -> None:
     config = tmp_path / "mkdocs.yml"
     config.write_text(

@@ -9,7 +9,6 @@ build with all of them.
 from __future__ import annotations
 
 import dataclasses
-
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Set

@@ -115,3 +115,10 @@ def test_the_demo_keeps_its_draft_and_embargoed_stories_out(demo_build: Path) ->
     spanish = output_text(demo_build / "es")
     assert "2026-11-forklift-training-draft" not in spanish
     assert "2027-02-rotterdam-second-dock" not in spanish
+
+
+def test_the_demos_people_speak_each_language(demo_build: Path) -> None:
+    spanish = (demo_build / "es/authors/lucia-ferrer/index.html").read_text(encoding="utf-8")
+    english = (demo_build / "en/authors/lucia-ferrer/index.html").read_text(encoding="utf-8")
+    assert "Responsable de incorporación" in spanish and "Onboarding lead" not in spanish
+    assert "Onboarding lead" in english and "Responsable de incorporación" not in english

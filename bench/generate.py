@@ -457,6 +457,15 @@ class Generator:
                 person["avatar"] = avatar
             if i % 3:
                 person["links"] = {"LinkedIn": f"https://www.linkedin.com/in/example-{ident}"}
+            # The people directory's facets (who's who filters) and the opt-in pools.
+            person["location"] = CITIES[i % len(CITIES)]
+            person["languages"] = ["en", "es"] if i % 2 else ["en"]
+            person["topics"] = self.rng.sample(TAGS[1:], 2)
+            if i % 4 == 0:
+                person["ambassador"] = True
+                person["why"] = "I like showing the work behind a delivery."
+            if i % 10 == 3:
+                person["buddy"] = True
             self.authors[ident] = person
 
     def date_in_past(self, years: float = 4.0) -> date:
@@ -682,6 +691,9 @@ class Generator:
             )
             meta["authors"] = r.sample(names, 1 if r.random() < 0.8 else min(2, len(names)))
             meta["tags"] = ["small-wins", *r.sample(TAGS[1:], r.randint(1, 3))]
+            if r.random() < 0.2:  # recognition: colleagues the story thanks
+                thanked = [a for a in self.authors if a not in meta["authors"]]
+                meta["thanks"] = r.sample(thanked, r.randint(1, 2))
             if r.random() < 0.1:
                 meta["campaign"] = "greener-freight"
             if r.random() < 0.05:

@@ -206,7 +206,9 @@ def write_report(results: dict[str, Any], path: Path) -> None:
     w("")
     w("- home, about page, 8 guidelines, 10 key messages (pillar, audience, proof points, share),")
     w("  a welcome campaign with 9 steps linking to existing pages, an event and a brand campaign,")
-    w("  20 snippets (some with variants), 40 people in `authors.yml` (some with avatars);")
+    w("  20 snippets (some with variants), 40 people in `authors.yml` (some with avatars, each")
+    w("  with a place, languages and topics; 10 ambassadors, 4 buddies): a who's who, a page per")
+    w("  person and per team (8);")
     w(
         "- N stories of 150–600 words (synthetic English sentences, about "
         f"{base['story_words'] // base['n']} words on average), dated over the four years before"
@@ -214,8 +216,9 @@ def write_report(results: dict[str, Any], path: Path) -> None:
     w(
         f"  `--now {results['now']}`, each with an id, a team (8), authors, 2–4 tags (of 30), a share"
     )
-    w("  post on ~85 %, a campaign on ~10 %, a lead image on ~5 % (six small real PNGs, reused), a")
-    w("  heading, list or link to another page on some;")
+    w("  post on ~85 %, a campaign on ~10 %, thanks to one or two colleagues on ~20 %, a lead")
+    w("  image on ~5 % (six small real PNGs, reused), a heading, list or link to another page on")
+    w("  some;")
     w("- plain: the same files with front matter reduced to `title` and `description`,")
     w("  `plugins: [search]`, same theme, features and Markdown extensions, and the stories,")
     w("  messages, campaigns and snippets out of the navigation (`not_in_nav`), as Brandhub keeps")

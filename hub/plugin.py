@@ -113,7 +113,9 @@ WRITTEN_ELSEWHERE = "brandhub-written-by-the-worker.html"
 ENTRY_COST = 0.03
 # Material's tags for extra.alternate: the switcher's entries, a home among them.
 MATERIAL_ALTERNATE = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
-NAV_ORDER = ("", "guidelines", "messages", "campaigns", "stories", "snippets", "glossary")
+NAV_ORDER = (
+    *("", "guidelines", "messages", "campaigns", "stories", "snippets", "authors", "glossary"),
+)
 # The hub's sections as MkDocs names them from their folders, in the hub's language.
 SECTION_TITLES = {
     "Guidelines": N_("Guidelines"),
@@ -122,6 +124,7 @@ SECTION_TITLES = {
     "Stories": N_("Stories"),
     "Snippets": N_("Snippets"),
     "Glossary": N_("Glossary"),
+    "Authors": N_("Who's who"),  # the people directory, its folder named for the stories' key
 }
 IN_NAV = {
     "stories/index.md",
@@ -130,6 +133,7 @@ IN_NAV = {
     "snippets/index.md",
     "guidelines/index.md",
     "glossary/index.md",
+    "authors/index.md",
 }
 
 

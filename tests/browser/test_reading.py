@@ -29,7 +29,8 @@ def test_new_hire_starts_the_welcome_journey(page: Any) -> None:
 
 def search(page: Any, query: str) -> None:
     """Type into the header's search field as a person does, key by key."""
-    field = page.get_by_role("searchbox", name="Search")
+    # (named in the page's language: "Search", "Búsqueda")
+    field = page.get_by_role("searchbox", name=re.compile("^(Search|Búsqueda)$"))
     field.click()
     field.press_sequentially(query, delay=20)
 
@@ -81,7 +82,8 @@ def test_search_says_when_nothing_matches(page: Any) -> None:
 def test_search_on_a_phone_opens_from_the_header_button(page: Any) -> None:
     page.set_viewport_size({"width": 375, "height": 800})
     page.goto("./")
-    field = page.get_by_role("searchbox", name="Search")
+    # (named in the page's language: "Search", "Búsqueda")
+    field = page.get_by_role("searchbox", name=re.compile("^(Search|Búsqueda)$"))
     page.get_by_role("button", name="Search").click()
     page.wait_for_function("document.activeElement.matches('[data-bh-search-query]')")
     page.keyboard.type("tamales", delay=20)

@@ -169,13 +169,7 @@ def _authors(
             continue
         if not isinstance(entry, dict):
             problems.append(
-                Problem(
-                    scan.authors_path,
-                    line,
-                    author_id,
-                    _("expected the person's keys (name, team, role …)"),
-                    _("indent 'name: …' under the id"),
-                )
+                _not_keys(scan.authors_path, line, author_id, _("indent 'name: …' under the id"))
             )
             continue
         values, found = s.validate(entry, AUTHOR, ctx, prefix=f"{author_id}.", line=line)
@@ -213,6 +207,11 @@ def _authors(
 
 # What authors.<code>.yml may say of a person in another language: the words, not the facts.
 PEOPLE_WORDS = ("role", "why", "pronouns", "topics")
+
+
+def _not_keys(path: str, line: int | None, person: str, hint: str) -> Problem:
+    """A person's entry that is not a group of keys."""
+    return Problem(path, line, person, _("expected the person's keys (name, team, role …)"), hint)
 
 
 def _in_language(
@@ -255,15 +254,7 @@ def _in_language(
             )
             continue
         if not isinstance(entry, dict):
-            problems.append(
-                Problem(
-                    path,
-                    line,
-                    person,
-                    _("expected the person's keys (name, team, role …)"),
-                    _("indent 'role: …' under the id"),
-                )
-            )
+            problems.append(_not_keys(path, line, person, _("indent 'role: …' under the id")))
             continue
         values, found = s.validate(entry, schema, ctx, prefix=f"{person}.", line=line)
         problems.extend(found)

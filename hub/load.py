@@ -234,17 +234,20 @@ def scan(
 def glossary_file(language: str, languages: Sequence[str]) -> str:
     """The glossary of ``language``: glossary.yml in the default one (the first of
     ``languages``, or the only one), glossary.<code>.yml in the others (hub.languages)."""
-    if not languages or language == languages[0]:
-        return GLOSSARY_FILE
-    return f"glossary.{language}.yml"
+    return _data_file(GLOSSARY_FILE, language, languages)
 
 
 def people_file(language: str, languages: Sequence[str]) -> str:
     """The file of the people's words in ``language``: authors.<code>.yml in a language
     other than the default, which authors.yml speaks itself (hub.languages)."""
+    return _data_file(AUTHORS_FILE, language, languages)
+
+
+def _data_file(name: str, language: str, languages: Sequence[str]) -> str:
+    """``name`` (a .yml file) in the default language, ``<stem>.<code>.yml`` in the others."""
     if not languages or language == languages[0]:
-        return AUTHORS_FILE
-    return f"authors.{language}.yml"
+        return name
+    return f"{name.removesuffix('.yml')}.{language}.yml"
 
 
 def _one_language(

@@ -204,8 +204,7 @@ def _untranslated_links(
             broken = [
                 p
                 for p in broken
-                # the body's link ("content/x.md") or a welcome step's ('x.md'), said again below
-                if not (p.file == item.path and p.line == line and target in p.message)
+                if not (p.file == item.path and p.line == line and f"content/{target}" in p.message)
             ]
             said.append(
                 Problem(

@@ -141,15 +141,7 @@ def _authors(
     if raw is None:
         return {}
     if not isinstance(raw, Located):
-        problems.append(
-            Problem(
-                scan.authors_path,
-                1,
-                None,
-                _("expected a list of people by id"),
-                _("write 'id:' then the person's keys indented below it"),
-            )
-        )
+        problems.append(_not_people(scan.authors_path))
         return {}
     ctx = s.Context(file=scan.authors_path, rel="authors.yml", tz=settings.timezone, assets=files)
     result = {}
@@ -209,6 +201,17 @@ def _authors(
 PEOPLE_WORDS = ("role", "why", "pronouns", "topics")
 
 
+def _not_people(path: str) -> Problem:
+    """A people file that is not a group of people by id."""
+    return Problem(
+        path,
+        1,
+        None,
+        _("expected a list of people by id"),
+        _("write 'id:' then the person's keys indented below it"),
+    )
+
+
 def _not_keys(path: str, line: int | None, person: str, hint: str) -> Problem:
     """A person's entry that is not a group of keys."""
     return Problem(path, line, person, _("expected the person's keys (name, team, role …)"), hint)
@@ -226,15 +229,7 @@ def _in_language(
     if raw is None:
         return people
     if not isinstance(raw, Located):
-        problems.append(
-            Problem(
-                path,
-                1,
-                None,
-                _("expected a list of people by id"),
-                _("write 'id:' then the person's keys indented below it"),
-            )
-        )
+        problems.append(_not_people(path))
         return people
     schema = {key: AUTHOR[key] for key in PEOPLE_WORDS}
     ctx = s.Context(file=path, rel=path.rpartition("/")[2], tz=settings.timezone, assets=files)

@@ -82,7 +82,7 @@ from hub.steps import journey
 from hub.unlink import Unlink
 from hub.urls import TYPED_FOLDERS, author_url, relative
 from hub.verdicts import code_digest, shown_settings
-from hub.webapp import MANIFEST, icon, manifest
+from hub.webapp import MANIFEST, TOUCH_ICON, web_app
 
 if TYPE_CHECKING:
     from mkdocs.livereload import LiveReloadServer
@@ -460,7 +460,8 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
             if kit is not None:
                 self.kits[item.src] = kit
                 files.append(File.generated(config, kit.path, content=kit.data))
-        files.append(File.generated(config, MANIFEST, content=self._manifest(config)))
+        for path, content in self._web_app(config).items():
+            files.append(File.generated(config, path, content=content))
         for asset in (STYLESHEET, SCRIPT):
             name = asset.rsplit("/", 1)[-1]
             files.append(File.generated(config, asset, abs_src_path=str(STATIC / name)))
@@ -538,6 +539,7 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
                     ) from None
         output = add_to_header(output, self.search_field)
         keys = ["all"] + ([view.feed_key] if view is not None and view.feed_key else [])
+        base = "" if page.file.url in ("", "./") else page.file.url
         tags = self.renderer.fragment(
             "head.html",
             page_url="",
@@ -545,7 +547,8 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
             site_url=self._project().site_url,
             feeds=[self.feeds[key] for key in keys if key in self.feeds],
             words=self.words,
-            manifest=relative(MANIFEST, "" if page.file.url in ("", "./") else page.file.url),
+            manifest=relative(MANIFEST, base),
+            touch_icon=relative(TOUCH_ICON, base),
         )
         if self.alternates is not None:
             tags = Markup(f"{tags}{self._hreflang(page)}")
@@ -1119,17 +1122,18 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
             return None
         return person, f"{author_url(person.id)}index.md" in self.views
 
-    def _manifest(self, config: MkDocsConfig) -> str:
-        """The web app manifest, with the theme's favicon and logo as the app's icons."""
-        folders = [Path(config.docs_dir), *(Path(d) for d in config.theme.dirs)]
+    def _web_app(self, config: MkDocsConfig) -> dict[str, str | bytes]:
+        """The web app manifest and its icons: the theme's favicon and logo, and the two the
+        hub draws (hub.webapp)."""
         theme = config.theme
-        found = [icon(theme.get(key), folders) for key in ("favicon", "logo")]
-        return manifest(
+        return web_app(
             name=config.site_name,
             description=config.site_description or "",
             language=theme.get("language") or "en",
             settings=self._project().settings,
-            icons=[i for i in found if i is not None],
+            favicon=theme.get("favicon"),
+            logo=theme.get("logo"),
+            folders=[Path(config.docs_dir), *(Path(d) for d in theme.dirs)],
         )
 
     def _kit(self, item: Item, content: Path) -> Kit | None:

@@ -2,8 +2,8 @@
 
 Per file: the kind's schema, then the rules that span keys (an image needs its alt text, a
 welcome campaign needs steps). Across files: unique slugs and ids, known authors and
-campaigns, and no two sources for one URL. Every problem is collected; any problem stops the
-build with all of them.
+campaigns, no two sources for one URL, and no file where the hub writes one beside a page
+(hub.outputs). Every problem is collected; any problem stops the build with all of them.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ from hub.languages import split as languages_split
 from hub.links import references
 from hub.load import Scan, parse_again
 from hub.model import Author, Hub, Item, Kind, Share, Step
+from hub.outputs import taken
 from hub.parallel import split_map
 from hub.problems import ContentError, Problem
 from hub.settings import Settings
@@ -127,6 +128,7 @@ def check_hub(
     if verdicts is not None:
         verdicts.save()
     problems.extend(_across(items))
+    problems.extend(taken(items, scan.assets, scan.root))  # the hub's files beside pages
     problems.extend(_buddies(items, authors))
     terms, found = read_glossary(scan.glossary, scan.glossary_path, settings.timezone)
     problems.extend(found)

@@ -56,6 +56,8 @@ def test_a_name_that_markup_could_read_is_refused(site: Callable[[str], Hub], na
         "assets/stylesheets/main.0123abcd.min.css",
         "assets/brand/brand.css",
         "assets/brandhub/brandhub.js",
+        "assets/brandhub/icon-512.png",  # the web app's icons (hub.webapp)
+        "manifest.webmanifest",
         "assets/cards/0123456789abcdef.png",
         "assets/images/favicon.png",
         "pagefind/pagefind.js",
@@ -76,6 +78,43 @@ def test_content_cannot_take_the_place_of_the_theme_s_or_the_hub_s_files(
         "is where the theme or the hub writes a file of its own" in output
         or "are not published" in output
     )
+
+
+EVENT = (
+    "---\ntitle: Open day\ndate: 2026-01-01\nkind: event\nslug: open-day\n"
+    "starts: 2026-12-10\nends: 2026-12-12\n---\nCome and see.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("name", "output"),
+    [
+        ("campaigns/welcome/share-kit.zip", "the share kit of content/campaigns/welcome.md"),
+        ("campaigns/open-day/open-day.ics", "the calendar of content/campaigns/event.md"),
+        ("campaigns/open-day/Share-Kit.ZIP", "the share kit of content/campaigns/event.md"),
+    ],
+)
+def test_content_cannot_take_the_place_of_a_campaign_s_kit_or_calendar(
+    site: Callable[[str], Hub], name: str, output: str
+) -> None:
+    hub = site("basic")
+    hub.write("campaigns/event.md", EVENT)  # its address is its slug's, not its file's
+    hub.write(name, "planted")
+    assert f"content/{name}: is where the hub writes {output} (rename the file or move it " in (
+        _refused(hub)
+    )
+
+
+def test_files_beside_a_campaign_that_the_hub_does_not_write_pass(
+    site: Callable[[str], Hub],
+) -> None:
+    hub = site("basic")
+    hub.write("campaigns/event.md", EVENT)
+    hub.write("campaigns/open-day/agenda.ics", "BEGIN:VCALENDAR\n")
+    hub.write("campaigns/event/share-kit.zip", "PK")  # the file's name, not its address
+    hub.write("campaigns/welcome/welcome.ics", "BEGIN:VCALENDAR\n")  # no start: no calendar
+    result = hub.run("check", "--now", NOW)
+    assert result.exit_code == 0, result.output
 
 
 @pytest.mark.parametrize("ending", [".markdown", ".mdown", ".mkd", ".mkdn", ".MD"])

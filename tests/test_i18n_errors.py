@@ -74,6 +74,16 @@ BROKEN = [
         "content/stories/link.md:7: enlaza a content/guidelines/missing.md, que no existe "
         "(revisa el nombre del archivo y la carpeta)",
     ),
+    (
+        "campaigns/welcome/share-kit.zip",
+        "not a kit",
+        "content/campaigns/welcome/share-kit.zip: is where the hub writes the share kit of "
+        "content/campaigns/welcome.md (rename the file or move it to another folder; the hub "
+        "makes this file itself)",
+        "content/campaigns/welcome/share-kit.zip: está donde el hub escribe el kit para "
+        "compartir de content/campaigns/welcome.md (cambia el nombre del archivo o muévelo a "
+        "otra carpeta; el hub crea este archivo por sí mismo)",
+    ),
 ]
 
 

@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import io
 import json
+import math
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from lxml import html
+from PIL import Image
 
+from hub.settings import Settings
+from hub.webapp import web_app
 from tests.conftest import Hub
 
 NOW = "2026-11-23T12:00"
@@ -148,12 +153,92 @@ def test_the_hub_is_an_installable_web_app(site: Callable[[str], Hub]) -> None:
     assert data["start_url"] == "./" and data["scope"] == "./"
     assert data["display"] == "standalone"
     assert data["theme_color"] == "#1F2937"  # card_background's default
-    assert data["icons"] == [
-        {"src": "assets/images/favicon.png", "type": "image/png", "sizes": "48x48"}
-    ]
-    for url, href in (
-        ("", "manifest.webmanifest"),
-        ("stories/win-1", "../../manifest.webmanifest"),
+    assert data["icons"][0] == {
+        "src": "assets/images/favicon.png",
+        "type": "image/png",
+        "sizes": "48x48",
+        "purpose": "any",
+    }
+    for url, href, touch in (
+        ("", "manifest.webmanifest", "assets/brandhub/icon-192.png"),
+        ("stories/win-1", "../../manifest.webmanifest", "../../assets/brandhub/icon-192.png"),
     ):
         tree = html.fromstring(hub.page(url))
         assert tree.xpath('//head/link[@rel="manifest"]/@href') == [href]
+        assert tree.xpath('//head/link[@rel="apple-touch-icon"]/@href') == [touch]
+    # Material's favicon is 48 pixels and there is no logo: the icons are the name's "T".
+    for size in (192, 512):
+        icon = _drawn_icon(hub.site, data, size)
+        assert _colours_outside_the_safe_zone(icon) == {(0x1F, 0x29, 0x37)}
+        assert icon.getpixel((size // 2, size // 3)) == (255, 255, 255)  # the T's bar
+
+
+def test_the_demo_s_web_app_has_the_icons_chrome_installs(demo_site: Path) -> None:
+    data = json.loads((demo_site / "manifest.webmanifest").read_text(encoding="utf-8"))
+    for size in (192, 512):
+        icon = _drawn_icon(demo_site, data, size)  # its logo is an SVG: "A" on teal
+        assert _colours_outside_the_safe_zone(icon) == {(0x0F, 0x5C, 0x63)}
+        assert (255, 255, 255) in {colour for _count, colour in icon.getcolors(size * size)}
+
+
+def test_a_raster_logo_is_the_web_app_s_icon(site: Callable[[str], Hub]) -> None:
+    hub = site("basic")
+    logo = io.BytesIO()
+    Image.new("RGBA", (600, 200), (200, 0, 0, 255)).save(logo, format="PNG")
+    hub.write("images/logo.png", logo.getvalue())
+    config = hub.root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8").replace(
+        "  name: material\n", "  name: material\n  logo: images/logo.png\n"
+    )
+    config.write_text(text, encoding="utf-8")
+    hub.build("--now", NOW)
+    data = json.loads((hub.site / "manifest.webmanifest").read_text(encoding="utf-8"))
+    first = {
+        size: (hub.site / f"assets/brandhub/icon-{size}.png").read_bytes() for size in (192, 512)
+    }
+    for size in (192, 512):
+        icon = _drawn_icon(hub.site, data, size)
+        assert _colours_outside_the_safe_zone(icon) == {(0x1F, 0x29, 0x37)}  # maskable
+        assert icon.getpixel((size // 2, size // 2)) == (200, 0, 0)
+    hub.build("--now", NOW)  # the same bytes again: no time in a PNG
+    for size, png in first.items():
+        assert (hub.site / f"assets/brandhub/icon-{size}.png").read_bytes() == png
+
+
+def test_a_name_the_font_cannot_draw_gets_a_dot() -> None:
+    drawn = web_app(
+        name="東京",
+        description="",
+        language="ja",
+        settings=Settings(organisation="Org"),
+        favicon=None,
+        logo=None,
+        folders=[],
+    )
+    png = drawn["assets/brandhub/icon-192.png"]
+    assert isinstance(png, bytes)
+    icon = Image.open(io.BytesIO(png))
+    assert icon.getpixel((96, 96)) == (255, 255, 255)
+
+
+def _drawn_icon(site: Path, manifest: dict[str, Any], size: int) -> Image.Image:
+    """The drawn icon of ``size`` pixels the manifest lists, for both purposes."""
+    listed = [i for i in manifest["icons"] if i["sizes"] == f"{size}x{size}"]
+    assert {i["purpose"] for i in listed} == {"any", "maskable"}
+    assert {(i["src"], i["type"]) for i in listed} == {
+        (f"assets/brandhub/icon-{size}.png", "image/png")
+    }
+    image = Image.open(site / listed[0]["src"])
+    assert image.format == "PNG" and image.size == (size, size)
+    return image.convert("RGB")
+
+
+def _colours_outside_the_safe_zone(image: Image.Image) -> set[Any]:
+    """What a phone may crop away of a maskable icon: outside the middle circle of 80 %."""
+    size = image.width
+    return {
+        image.getpixel((x, y))
+        for x in range(0, size, 2)
+        for y in range(0, size, 2)
+        if math.hypot(x + 0.5 - size / 2, y + 0.5 - size / 2) > 0.4 * size + 1
+    }

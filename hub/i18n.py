@@ -73,6 +73,7 @@ def catalogue_language(language: str | None) -> str:
     return SOURCE_LANGUAGE
 
 
+@functools.cache
 def full_locale(language: str | None) -> str:
     """The language with its most likely territory: ``es`` → ``es_ES``, ``en`` → ``en_US``."""
     code = (language or SOURCE_LANGUAGE).replace("-", "_")
@@ -100,7 +101,7 @@ class Language:
     def translations(self) -> gettext.NullTranslations:
         return _translations(self.catalogue)
 
-    @property
+    @functools.cached_property  # Babel parses a locale anew at each call: every date of a build
     def babel(self) -> Locale:
         try:
             return Locale.parse(self.locale)
@@ -108,6 +109,7 @@ class Language:
             return Locale.parse(self.catalogue)
 
 
+@functools.cache
 def language(code: str | None, locale: str | None = None) -> Language:
     """The language of a hub whose ``theme.language`` is ``code`` (``locale``: its setting)."""
     code = code or SOURCE_LANGUAGE
@@ -167,4 +169,9 @@ def format_date(moment: date | datetime | None) -> str:
     if moment is None:
         return ""
     day = moment.date() if isinstance(moment, datetime) else moment
-    return str(_babel_format_date(day, format="long", locale=_active.babel))
+    return _long_date(day, _active)
+
+
+@functools.lru_cache(maxsize=4096)  # a story's date is on its page and on ~6 listings
+def _long_date(day: date, spoken: Language) -> str:
+    return str(_babel_format_date(day, format="long", locale=spoken.babel))

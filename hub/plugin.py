@@ -341,6 +341,7 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
             config.theme.dirs.insert(1 if custom else 0, THEME_OVERRIDES)
         if self.renderer.overrides != config.theme.custom_dir:  # kept across a preview's
             self.renderer = Renderer(overrides=config.theme.custom_dir)  # rebuilds (compiled)
+        self.renderer.forget()
         root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
         self.cache = root / self.project.settings.cache_dir
         if self.project.settings.languages:  # each language's cards, feeds and shards

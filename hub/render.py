@@ -9,12 +9,14 @@ theme folder (``custom_dir``). Their words come from the message catalogue (hub.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import jinja2
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from hub import i18n
 from hub.search import not_indexed
@@ -35,6 +37,11 @@ def language_name(code: str) -> str:
     except (ValueError, UnknownLocaleError):
         return code
     return name[:1].upper() + name[1:] if name else code
+
+
+# Where a remembered card links: the link's number, between two NUL characters (which no
+# rendered text holds: XML, and so Markdown's HTML and the hub's YAML, cannot carry one).
+_LINK = re.compile("\x00([0-9]+)\x00")
 
 
 def _not_indexed(html: Markup) -> Markup:
@@ -72,6 +79,42 @@ class Renderer:
             language_name=language_name,
             not_indexed=_not_indexed,
         )
+        self.env.globals["card_once"] = self._card_once
+        # A story's card as listings show it: rendered once a build, with its links marked,
+        # and on each listing its links made relative to that page (a story is on its
+        # listing page, its tags', its team's and its authors' pages: about 6 cards a story).
+        self._cards: dict[tuple[Any, ...], tuple[str, list[str], tuple[object, ...]]] = {}
+
+    def forget(self) -> None:
+        """A new build: its items, people and language are new."""
+        self._cards.clear()
+
+    def _card_once(
+        self,
+        card: Callable[..., Any],
+        entry: Any,
+        authors: Any,
+        link: Callable[[str], str],
+        *args: Any,
+    ) -> Markup:
+        """``card(entry, authors, link, *args)`` (a macro of fragments/macros.html), its HTML
+        remembered for the next page that shows the same entry."""
+        key = (id(entry.item), entry.state, id(authors), i18n.active().code, card, args)
+        found = self._cards.get(key)
+        if found is None:
+            targets: list[str] = []
+
+            def mark(target: str) -> Markup:
+                targets.append(target)
+                return Markup(f"\x00{len(targets) - 1}\x00")
+
+            html = str(card(entry, authors, mark, *args))
+            if len(_LINK.findall(html)) != len(targets) or html.count("\x00") != 2 * len(targets):
+                return Markup(card(entry, authors, link, *args))  # a card that uses its links
+            # The item and the people are kept with it: their ids stay theirs this build.
+            found = self._cards[key] = (html, targets, (entry.item, authors))
+        html, targets, _kept = found
+        return Markup(_LINK.sub(lambda m: escape(link(targets[int(m[1])])), html))
 
     def fragment(self, name: str, *, page_url: str, **context: Any) -> Markup:
         """Render ``fragments/<name>`` for the page at ``page_url`` (links become relative)."""

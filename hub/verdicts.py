@@ -98,12 +98,14 @@ class Verdicts:
         self.context = hashlib.sha256(context.encode()).hexdigest()
         self.old: dict[str, Verdict] = {}
         self.new: dict[str, Verdict] = {}
+        self.read: dict[str, Any] = {}  # the old verdicts as JSON: written back as they came
         try:
             stored = json.loads(self.file.read_bytes())
             if isinstance(stored, dict) and stored.get("context") == self.context:
-                self.old = {rel: _verdict(kept) for rel, kept in stored["verdicts"].items()}
+                self.read = stored["verdicts"]
+                self.old = {rel: _verdict(kept) for rel, kept in self.read.items()}
         except Exception:  # a broken or planted cache is an empty one, never an error
-            self.old = {}
+            self.old, self.read = {}, {}
 
     def known(self, doc: Document, files: Set[str], authors: Mapping[str, Any]) -> Item | None:
         """The item of ``doc`` if it passed last time and nothing it depends on changed."""
@@ -150,14 +152,21 @@ class Verdicts:
             return
         try:
             self.file.parent.mkdir(parents=True, exist_ok=True)
-            stored = {
-                "context": self.context,
-                "verdicts": {rel: _stored(kept) for rel, kept in self.new.items()},
+            # An edited story changes one verdict: the others are written back as they were
+            # read, not made into JSON again (a second at 5,000 stories).
+            verdicts = {
+                rel: self.read[rel] if self.old.get(rel) is kept else _stored(kept)
+                for rel, kept in self.new.items()
             }
+            text = json.dumps(
+                {"context": self.context, "verdicts": verdicts},
+                ensure_ascii=False,
+                separators=(",", ":"),
+            )
             handle, name = tempfile.mkstemp(prefix=".verdicts-", dir=self.file.parent)
             try:
                 with os.fdopen(handle, "w", encoding="utf-8") as stream:
-                    json.dump(stored, stream, ensure_ascii=False, separators=(",", ":"))
+                    stream.write(text)
                 os.replace(name, self.file)
             except BaseException:
                 Path(name).unlink(missing_ok=True)

@@ -78,6 +78,10 @@ def test_only_an_edited_file_is_checked_again(
     checked.clear()
     check(hub)
     assert checked == ["stories/win-2.md"]
+    # What that check wrote back holds the edited file's new verdict and every other one.
+    checked.clear()
+    check(hub)
+    assert checked == []
 
 
 def test_an_edited_body_does_not_count_unchanged_posts_again(

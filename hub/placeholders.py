@@ -73,13 +73,16 @@ def _left_in(item: Item) -> Iterable[Problem]:
     for index, step in enumerate(item.steps, start=1):
         if _is_placeholder(step.summary, STEP_SUMMARY):
             yield notice(line("steps"), f"steps[{index}].summary", STEP_SUMMARY)
+    # Each line against each placeholder as written in English and in the hub's language,
+    # looked up once an item (a hub's bodies have hundreds of thousands of lines).
+    bodies = {said: shown for shown in _BODIES for said in (shown, _(shown))}
     for offset, text in enumerate(item.body.split("\n")):
-        for placeholder in _BODIES:
-            if _is_placeholder(text, placeholder):
-                yield Problem(
-                    item.path,
-                    item.body_line + offset,
-                    None,
-                    _("the text still has the placeholder '%(text)s'", text=_(placeholder)),
-                    hint,
-                )
+        placeholder = bodies.get(text.strip())
+        if placeholder is not None:
+            yield Problem(
+                item.path,
+                item.body_line + offset,
+                None,
+                _("the text still has the placeholder '%(text)s'", text=_(placeholder)),
+                hint,
+            )

@@ -77,12 +77,12 @@ def _left_in(item: Item) -> Iterable[Problem]:
     # looked up once an item (a hub's bodies have hundreds of thousands of lines).
     bodies = {said: shown for shown in _BODIES for said in (shown, _(shown))}
     for offset, text in enumerate(item.body.split("\n")):
-        placeholder = bodies.get(text.strip())
-        if placeholder is not None:
+        left = bodies.get(text.strip())
+        if left is not None:
             yield Problem(
                 item.path,
                 item.body_line + offset,
                 None,
-                _("the text still has the placeholder '%(text)s'", text=_(placeholder)),
+                _("the text still has the placeholder '%(text)s'", text=_(left)),
                 hint,
             )

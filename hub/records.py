@@ -11,7 +11,7 @@ import dataclasses
 import enum
 import types
 import typing
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import datetime
 from functools import cache
 from typing import Any
@@ -37,52 +37,104 @@ def to_json(value: object) -> Any:
 
 def from_json(kind: Any, data: Any) -> Any:
     """The value of type ``kind`` that :func:`to_json` made ``data`` from."""
+    return _reader(kind)(data)
+
+
+@cache
+def _reader(kind: Any) -> Callable[[Any], Any]:
+    """What reads a ``kind`` back from JSON data, worked out once a type: a build reads
+    thousands of items of the same few types, each value checked against its field's type."""
     origin = typing.get_origin(kind)
     if kind is typing.Any or kind is object:
-        return _plain(data)
+        return _plain
     if origin in (typing.Union, types.UnionType):
         options = typing.get_args(kind)
-        if data is None and type(None) in options:
-            return None
-        for option in options:
-            if option is not type(None):
-                return from_json(option, data)
+        nullable = type(None) in options
+        # Records nest only through their fields, read lazily: no type is read while its own
+        # reader is being made.
+        option = _reader(next(o for o in options if o is not type(None)))
+
+        def union(data: Any) -> Any:
+            return None if data is None and nullable else option(data)
+
+        return union
     if dataclasses.is_dataclass(kind) and isinstance(kind, type):
-        if not isinstance(data, dict):
-            raise ValueError(f"{kind.__name__}: not an object")
-        hints = _hints(kind)
-        names = {f.name for f in dataclasses.fields(kind)}
-        if not set(data) <= names:
-            raise ValueError(f"{kind.__name__}: unknown fields")
-        return kind(**{name: from_json(hints[name], value) for name, value in data.items()})
+        return _record_reader(kind)
     if origin is tuple:
         args = typing.get_args(kind)
-        if not isinstance(data, list):
-            raise ValueError("not a list")
         if len(args) == 2 and args[1] is Ellipsis:
-            return tuple(from_json(args[0], v) for v in data)
-        if len(args) != len(data):
-            raise ValueError("a list of the wrong length")
-        return tuple(from_json(a, v) for a, v in zip(args, data, strict=True))
+            read = _reader(args[0])
+
+            def each(data: Any) -> Any:
+                if not isinstance(data, list):
+                    raise ValueError("not a list")
+                return tuple(read(v) for v in data)
+
+            return each
+
+        readers = [_reader(a) for a in args]
+
+        def fixed(data: Any) -> Any:
+            if not isinstance(data, list):
+                raise ValueError("not a list")
+            if len(readers) != len(data):
+                raise ValueError("a list of the wrong length")
+            return tuple(read(v) for read, v in zip(readers, data, strict=True))
+
+        return fixed
     if origin in (dict, Mapping) or kind is dict:
-        if not isinstance(data, dict):
-            raise ValueError("not an object")
-        value_kind = typing.get_args(kind)[1] if typing.get_args(kind) else Any
-        return {str(k): from_json(value_kind, v) for k, v in data.items()}
+        value = _reader(typing.get_args(kind)[1] if typing.get_args(kind) else Any)
+
+        def mapping(data: Any) -> Any:
+            if not isinstance(data, dict):
+                raise ValueError("not an object")
+            return {str(k): value(v) for k, v in data.items()}
+
+        return mapping
     if isinstance(kind, type) and issubclass(kind, enum.Enum):
-        return kind(data)
+        return kind  # its value, or ValueError
     if kind is datetime:
-        match data:
-            case [str(moment), None]:
-                return datetime.fromisoformat(moment)
-            case [str(moment), str(zone)]:
-                return datetime.fromisoformat(moment).astimezone(ZoneInfo(zone))
-        raise ValueError("not a date")
-    if kind in (str, int, float, bool) and type(data) is kind:
-        return data
-    if kind is float and type(data) is int:
-        return float(data)
-    raise ValueError(f"{data!r:.40} is not a {kind}")
+        return _moment
+    if kind in (str, int, float, bool):
+
+        def scalar(data: Any) -> Any:
+            if type(data) is kind:
+                return data
+            if kind is float and type(data) is int:
+                return float(data)
+            raise ValueError(f"{data!r:.40} is not a {kind}")
+
+        return scalar
+
+    def unknown(data: Any) -> Any:
+        raise ValueError(f"{data!r:.40} is not a {kind}")
+
+    return unknown
+
+
+def _record_reader(kind: type) -> Callable[[Any], Any]:
+    names = frozenset(f.name for f in dataclasses.fields(kind))
+    fields: dict[str, Callable[[Any], Any]] = {}  # filled at the first record: types may nest
+
+    def record(data: Any) -> Any:
+        if not isinstance(data, dict):
+            raise ValueError(f"{kind.__name__}: not an object")
+        if not data.keys() <= names:
+            raise ValueError(f"{kind.__name__}: unknown fields")
+        if not fields:
+            fields.update((name, _reader(hint)) for name, hint in _hints(kind).items())
+        return kind(**{name: fields[name](value) for name, value in data.items()})
+
+    return record
+
+
+def _moment(data: Any) -> datetime:
+    match data:
+        case [str(moment), None]:
+            return datetime.fromisoformat(moment)
+        case [str(moment), str(zone)]:
+            return datetime.fromisoformat(moment).astimezone(ZoneInfo(zone))
+    raise ValueError("not a date")
 
 
 def _plain(data: Any) -> Any:

@@ -551,11 +551,11 @@ class BrandhubPlugin(BasePlugin[_Options]):  # type: ignore[no-untyped-call]
             manifest=relative(MANIFEST, base),
             touch_icon=relative(TOUCH_ICON, base),
         )
-        if self.alternates is not None:
-            tags = Markup(f"{tags}{self._hreflang(page)}")
-            output = _without_material_alternates(output)
         head, found, rest = output.partition("</head>")
-        return f"{head}{tags}{found}{rest}" if found else output
+        if self.alternates is not None:  # Material's tags are in the head: only it is read
+            tags = Markup(f"{tags}{self._hreflang(page)}")
+            head = _without_material_alternates(head)
+        return f"{head}{tags}{found}{rest}" if found else head
 
     @event_priority(-100)  # last: the worker must start from the final navigation
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:

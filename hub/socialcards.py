@@ -115,7 +115,8 @@ def _characters(stamp: tuple[str, int, int]) -> frozenset[int]:
     return frozenset(TTFont(stamp[0], lazy=True, fontNumber=0).getBestCmap() or {})
 
 
-def _font(path: str, size: int) -> ImageFont.FreeTypeFont:
+def sized_font(path: str, size: int) -> ImageFont.FreeTypeFont:
+    """The font file at ``path`` in ``size`` points, loaded once a build (cards, app icons)."""
     return _load(_stamp(path), size)
 
 
@@ -141,14 +142,14 @@ def draw_card(card: CardText) -> bytes:
     image = Image.new("RGB", (WIDTH, HEIGHT), card.background)
     draw = ImageDraw.Draw(image)
     draw.rectangle((0, 0, 24, HEIGHT), fill=card.accent)
-    small = _font(card.font, 30)
+    small = sized_font(card.font, 30)
     # One line each: a paragraph separator (U+2029) in a team's name would make raqm fail.
     kicker, footer = (" ".join(text.split()) for text in (card.kicker, card.footer))
     draw.text((MARGIN, MARGIN), kicker.upper(), font=small, fill=card.accent)
     width = WIDTH - 2 * MARGIN
     top, bottom = MARGIN + 70, HEIGHT - MARGIN - 30 - 20  # between the kicker and the footer
     for size in (72, 62, 52, 44):  # the largest size at which the whole title fits
-        font = _font(card.title_font, size)
+        font = sized_font(card.title_font, size)
         ascent, descent = font.getmetrics()
         room = 1 + (bottom - top - ascent - descent) // int(size * 1.22)
         lines = _wrap(draw, card.title, font, width)

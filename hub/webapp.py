@@ -19,10 +19,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from PIL import Image, ImageDraw, ImageFont, UnidentifiedImageError
+from PIL import Image, ImageDraw, UnidentifiedImageError
 
 from hub.settings import Settings
-from hub.socialcards import characters
+from hub.socialcards import characters, sized_font
 
 MANIFEST = "manifest.webmanifest"
 TYPES = {"png": "image/png", "svg": "image/svg+xml", "webp": "image/webp", "ico": "image/x-icon"}
@@ -49,9 +49,8 @@ class Icon:
     purpose: str = "any"
 
 
-def icon(path: str | None, folders: Sequence[Path]) -> Icon | None:
-    """The icon at ``path`` (as the theme names it) in the first of ``folders`` that has it."""
-    file = _find(path, folders)
+def icon(path: str | None, file: Path | None) -> Icon | None:
+    """The icon at ``path`` (as the theme names it), found at ``file`` (:func:`_find`)."""
     ending = (path or "").rpartition(".")[2].lower()
     if file is None or path is None or ending not in TYPES:
         return None
@@ -91,8 +90,10 @@ def web_app(
 ) -> dict[str, str | bytes]:
     """The manifest and the icons the hub draws for it, by their path in the site.
     ``favicon`` and ``logo``: as the theme names them, found in the first of ``folders``."""
-    theirs = [i for i in (icon(favicon, folders), icon(logo, folders)) if i is not None]
-    raster = _raster(_find(logo, folders)) or _raster(_find(favicon, folders))
+    favicon_file, logo_file = _find(favicon, folders), _find(logo, folders)
+    found = (icon(favicon, favicon_file), icon(logo, logo_file))
+    theirs = [i for i in found if i is not None]
+    picture = _raster(logo_file) or _raster(favicon_file)
     letter = _letter(name, settings.card_title_font)
     drawn = {
         size: draw_icon(
@@ -101,7 +102,7 @@ def web_app(
             colour=settings.card_text,
             font=settings.card_title_font,
             letter=letter,
-            logo=raster,
+            logo=picture,
         )
         for size in SIZES
     }
@@ -144,14 +145,14 @@ def manifest(
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-def _raster(file: Path | None) -> Path | None:
-    """``file`` if it is a raster image at least SMALLEST pixels wide or high; None for a
-    drawing (SVG), a small favicon or a file Pillow cannot read."""
+def _raster(file: Path | None) -> Image.Image | None:
+    """The picture in ``file`` if it is a raster image at least SMALLEST pixels wide or high;
+    None for a drawing (SVG), a small favicon or a file Pillow cannot read."""
     if file is None:
         return None
     try:
         with Image.open(file, formats=RASTERS) as image:
-            return file if max(image.size) >= SMALLEST else None
+            return image.convert("RGBA") if max(image.size) >= SMALLEST else None
     except (OSError, UnidentifiedImageError, Image.DecompressionBombError):
         return None
 
@@ -168,15 +169,14 @@ def _letter(name: str, font: str) -> str:
 
 
 def draw_icon(
-    size: int, *, background: str, colour: str, font: str, letter: str, logo: Path | None
+    size: int, *, background: str, colour: str, font: str, letter: str, logo: Image.Image | None
 ) -> bytes:
     """A square PNG of ``size`` pixels: the logo, or else the letter (else a dot), inside the
     safe zone, on the background. Two small images a build: drawn each time, in 30 ms."""
     canvas = Image.new("RGBA", (size, size), background)
     safe = SAFE * size
     if logo is not None:
-        with Image.open(logo, formats=RASTERS) as image:
-            picture = image.convert("RGBA")
+        picture = logo
         # The largest box of the logo's shape inside the safe circle: its diagonal is `safe`.
         scale = safe / math.hypot(*picture.size)
         box = (max(1, round(picture.width * scale)), max(1, round(picture.height * scale)))
@@ -184,11 +184,11 @@ def draw_icon(
         canvas.alpha_composite(picture, ((size - box[0]) // 2, (size - box[1]) // 2))
     elif letter:
         points = round(size * 0.6)
-        left, top, right, bottom = ImageFont.truetype(font, points).getbbox(letter)
+        left, top, right, bottom = sized_font(font, points).getbbox(letter)
         diagonal = math.hypot(right - left, bottom - top)
         if diagonal > safe * 0.9:  # a wide letter (W, Ж) is made smaller to stay inside
             points = int(points * safe * 0.9 / diagonal)
-        typeface = ImageFont.truetype(font, points)
+        typeface = sized_font(font, points)
         left, top, right, bottom = typeface.getbbox(letter)
         # Centred on the letter's own outline, not on its line of text.
         at = ((size - right - left) / 2, (size - bottom - top) / 2)
